@@ -1,0 +1,11 @@
+export { resolveStack, resolveKafka, resolveRedis } from './stack.ts';
+export type { KafkaEndpoint, RedisEndpoint, DockerStarter, ResolveStackOptions, Origin } from './stack.ts';
+export { startNativeKafka, serverProperties } from './native-kafka.ts';
+export type { NativeKafka, NativeKafkaOptions } from './native-kafka.ts';
+export { startNativeRedis, redisServerAvailable } from './native-redis.ts';
+export type { NativeRedis, NativeRedisOptions } from './native-redis.ts';
+export { ensureKafkaJars, javaMajorVersion } from './kafka-jars.ts';
+export { isPortOpen, waitForPort, freePort } from './ports.ts';
+export { dockerEngineAnswers } from './docker.ts';
+export { KAFKA_VERSION, dataDir, cacheDir, repoRoot } from './paths.ts';
+export { readPidFile, stopPid } from './process-control.ts';

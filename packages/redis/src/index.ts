@@ -1,0 +1,2 @@
+export { createRedis, redisReadiness, closeRedis } from './client.ts';
+export type { RedisClient, CreateRedisOptions } from './client.ts';

@@ -1,0 +1,17 @@
+export { loadConfig, exitOnConfigError, ConfigError, commonConfigProperties, portProperty } from './config.ts';
+export type { ConfigSchema, ConfigOf } from './config.ts';
+export { createLogger } from './logger.ts';
+export type { Logger, CreateLoggerOptions } from './logger.ts';
+export { redactPersonalData, scrubText, REDACTED, REDACTED_KEYS } from './redaction.ts';
+export { HubError, Errors, defineError, isHubError, problemType } from './errors.ts';
+export type { ProblemField, HubErrorOptions, ErrorFactory } from './errors.ts';
+export { registerProblemHandlers, sendProblem, problemBody, toHubError, validationIssuesToFields, PROBLEM_CONTENT_TYPE } from './problem.ts';
+export type { ProblemBody } from './problem.ts';
+export { registerHealthRoutes, runChecks } from './health.ts';
+export type { ReadinessCheck, CheckResult } from './health.ts';
+export { createMetricsRegistry, registerHttpMetrics, Counter, Gauge, Histogram, Summary, Registry } from './metrics.ts';
+export { buildServiceApp } from './service.ts';
+export type { ServiceApp, ServiceAppOptions, ClosableResource } from './service.ts';
+export { runService } from './shutdown.ts';
+export type { RunServiceOptions, RunningService } from './shutdown.ts';
+export { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';

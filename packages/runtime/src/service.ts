@@ -1,0 +1,95 @@
+// Builds a service's fastify app with what every hub service shares: request ids, structured request
+// logs, problem+json errors, /health, /ready, /metrics, and the resources closed on shutdown.
+import swagger from '@fastify/swagger';
+import { fastify, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
+import { registerHealthRoutes, type ReadinessCheck } from './health.ts';
+import type { Logger } from './logger.ts';
+import { createMetricsRegistry, registerHttpMetrics } from './metrics.ts';
+import { registerProblemHandlers } from './problem.ts';
+import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
+
+export interface ClosableResource {
+  name: string;
+  close(): Promise<void>;
+}
+
+export interface ServiceAppOptions {
+  service: string;
+  logger: Logger;
+  readiness?: readonly ReadinessCheck[];
+  /** Closed in reverse order after the server stops accepting and in-flight requests finish. */
+  resources?: readonly ClosableResource[];
+  metrics?: Registry;
+  bodyLimit?: number;
+  requestTimeoutMs?: number;
+  version?: string;
+  description?: string;
+}
+
+export type ServiceApp = FastifyInstance & { metricsRegistry: Registry };
+
+export async function buildServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
+  const metrics = options.metrics ?? createMetricsRegistry(options.service);
+  const app: FastifyInstance = fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    genReqId: requestIdFor,
+    requestIdLogLabel: 'requestId',
+    disableRequestLogging: true,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 72_000,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    maxParamLength: 200,
+    http: { maxHeaderSize: 16 * 1024 },
+    // Name every invalid field at once, and reject unknown members instead of silently dropping them.
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  });
+  app.decorate('metricsRegistry', metrics);
+
+  // Route schemas are the one source of both validation and the OpenAPI document.
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: `LGSP Hub ${options.service}`, version: options.version ?? '1.0.0', description: options.description },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  // Once shutdown starts, answers to requests still in flight close their keep-alive connection,
+  // so the server can finish without waiting for idle clients to time out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    // One line per request; the URL is scrubbed of personal IDs by the logger's serializer.
+    request.log.info({ req: request, res: reply, responseTimeMs: Math.round(reply.elapsedTime * 100) / 100 }, 'request completed');
+  });
+
+  registerProblemHandlers(app);
+  registerHealthRoutes(app, options.readiness ?? []);
+  registerHttpMetrics(app, metrics);
+
+  // fastify runs onClose hooks last-registered first, which closes the resources in reverse order.
+  for (const resource of options.resources ?? []) {
+    app.addHook('onClose', async () => {
+      try {
+        await resource.close();
+        app.log.info({ resource: resource.name }, 'resource closed');
+      } catch (error) {
+        app.log.error({ err: error, resource: resource.name }, 'resource failed to close');
+      }
+    });
+  }
+  return app as unknown as ServiceApp;
+}

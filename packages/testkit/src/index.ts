@@ -1,0 +1,4 @@
+export { uniqueId, uniqueTopicPrefix, uniqueKeyPrefix, stackEndpoints, captureLogger, quietLogger, testKafka, testRedis, eventually } from './helpers.ts';
+export type { CapturedLogger } from './helpers.ts';
+export { startPrivateKafka } from './private-kafka.ts';
+export type { PrivateKafka } from './private-kafka.ts';
