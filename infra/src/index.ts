@@ -7,5 +7,7 @@ export type { NativeRedis, NativeRedisOptions } from './native-redis.ts';
 export { ensureKafkaJars, javaMajorVersion } from './kafka-jars.ts';
 export { isPortOpen, waitForPort, freePort } from './ports.ts';
 export { dockerEngineAnswers } from './docker.ts';
+export { composeStarter } from './compose-stack.ts';
+export { bootstrapTopics } from './bootstrap-topics.ts';
 export { KAFKA_VERSION, dataDir, cacheDir, repoRoot } from './paths.ts';
 export { readPidFile, stopPid } from './process-control.ts';

@@ -1,0 +1,59 @@
+// `pnpm start`: brings up Kafka and Redis when none are configured or running, creates the topics,
+// prints what it did, and keeps the stack up until Ctrl-C (stopping only what it started).
+import { createLogger, exitOnConfigError } from '@lgsp/runtime';
+import { bootstrapTopics } from './bootstrap-topics.ts';
+import { composeStarter } from './compose-stack.ts';
+import { resolveStack, type KafkaEndpoint, type RedisEndpoint } from './stack.ts';
+import { loadStartConfig, type StartConfig } from './start-config.ts';
+
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+
+let config: StartConfig;
+try {
+  config = loadStartConfig();
+} catch (error) {
+  exitOnConfigError('lgsp start', error);
+}
+const logger = createLogger({ service: 'lgsp-start', level: config.LOG_LEVEL });
+
+let stack: { kafka: KafkaEndpoint; redis: RedisEndpoint } | undefined;
+let stopping = false;
+
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say('\nStopping…');
+    await stack?.kafka.stop?.();
+    await stack?.redis.stop?.();
+  }
+  process.exit(code);
+}
+process.once('SIGINT', () => void stop(0));
+process.once('SIGTERM', () => void stop(0));
+
+try {
+  say('LGSP Hub — starting');
+  stack = await resolveStack({ env: process.env, docker: composeStarter, log: (message) => say(`  ${message}`) });
+  const report = await bootstrapTopics({
+    brokers: stack.kafka.brokers,
+    logger,
+    prefix: config.KAFKA_TOPIC_PREFIX,
+    partitions: config.KAFKA_TOPIC_PARTITIONS,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+  });
+  say(`  Topics: ${report.created.length} created, ${report.existing.length} already there`);
+  for (const drift of report.drift) {
+    say(`  WARNING: topic ${drift.topic} has ${drift.key}=${drift.actual ?? '(unset)'}, expected ${drift.expected}; fix it by hand (it is never altered automatically)`);
+  }
+  say('');
+  say(`  Kafka   ${stack.kafka.brokers}   (${stack.kafka.origin})`);
+  say(`  Redis   ${stack.redis.url}   (${stack.redis.origin})`);
+  say('');
+  say('The hub\'s stack is up. Press Ctrl-C to stop.');
+} catch (error) {
+  say(`lgsp start: ${(error as Error).message}`);
+  await stop(1);
+}
+
+// Stay in the foreground while the stack runs, like the services that will run under it.
+setInterval(() => {}, 1 << 30);
