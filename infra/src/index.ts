@@ -3,6 +3,8 @@ export type { KafkaEndpoint, RedisEndpoint, DockerStarter, ResolveStackOptions, 
 export { startNativeKafka, serverProperties } from './native-kafka.ts';
 export type { NativeKafka, NativeKafkaOptions } from './native-kafka.ts';
 export { startNativeRedis, redisServerAvailable } from './native-redis.ts';
+export { startNativeRedisCluster } from './native-redis-cluster.ts';
+export type { NativeRedisCluster } from './native-redis-cluster.ts';
 export type { NativeRedis, NativeRedisOptions } from './native-redis.ts';
 export { ensureKafkaJars, javaMajorVersion } from './kafka-jars.ts';
 export { isPortOpen, waitForPort, freePort } from './ports.ts';

@@ -1,9 +1,12 @@
 // `pnpm start`: brings up Kafka and Redis when none are configured or running, creates the topics,
-// prints what it did, and keeps the stack up until Ctrl-C (stopping only what it started).
+// starts every service under a supervisor, prints the endpoints, and runs until Ctrl-C — then stops the
+// services and only the parts of the stack it started itself.
 import { createLogger, exitOnConfigError } from '@lgsp/runtime';
 import { bootstrapTopics } from './bootstrap-topics.ts';
 import { composeStarter } from './compose-stack.ts';
+import { HUB_SERVICES } from './services.ts';
 import { resolveStack, type KafkaEndpoint, type RedisEndpoint } from './stack.ts';
+import { superviseServices, type Supervisor } from './supervisor.ts';
 import { loadStartConfig, type StartConfig } from './start-config.ts';
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -18,11 +21,13 @@ const logger = createLogger({ service: 'lgsp-start', level: config.LOG_LEVEL });
 
 let stack: { kafka: KafkaEndpoint; redis: RedisEndpoint } | undefined;
 let stopping = false;
+let supervisor: Supervisor | undefined;
 
 async function stop(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     say('\nStopping…');
+    await supervisor?.stop();
     await stack?.kafka.stop?.();
     await stack?.redis.stop?.();
   }
@@ -46,10 +51,17 @@ try {
     say(`  WARNING: topic ${drift.topic} has ${drift.key}=${drift.actual ?? '(unset)'}, expected ${drift.expected}; fix it by hand (it is never altered automatically)`);
   }
   say('');
-  say(`  Kafka   ${stack.kafka.brokers}   (${stack.kafka.origin})`);
-  say(`  Redis   ${stack.redis.url}   (${stack.redis.origin})`);
+  say(`  Kafka          ${stack.kafka.brokers}   (${stack.kafka.origin})`);
+  say(`  Redis          ${stack.redis.url}   (${stack.redis.origin})`);
+  for (const service of HUB_SERVICES) say(`  ${service.name.padEnd(14)} http://127.0.0.1:${service.port}   (/health, /ready, /metrics, /openapi.json)`);
   say('');
-  say('The hub\'s stack is up. Press Ctrl-C to stop.');
+  say('Press Ctrl-C to stop.');
+  say('');
+  supervisor = superviseServices(
+    HUB_SERVICES,
+    { ...process.env, KAFKA_BROKERS: stack.kafka.brokers, REDIS_URL: stack.redis.url, NODE_ENV: config.NODE_ENV, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    say,
+  );
 } catch (error) {
   say(`lgsp start: ${(error as Error).message}`);
   await stop(1);

@@ -6,3 +6,5 @@ export { topicNames, hubTopicSpecs, ensureTopics, describeTopicConfigs, REGISTRI
 export type { TopicNames, TopicSpec, HubTopicOptions, EnsureTopicsReport, ConfigDrift, Registry } from './topics.ts';
 export { kafkaReadiness } from './readiness.ts';
 export type { Kafka, Admin, Producer, Consumer, Message, KafkaMessage, EachBatchPayload } from 'kafkajs';
+export { deadLetterMessage, parseDeadLetter, originalPayload, headersAsStrings } from './dead-letter.ts';
+export type { DeadLetter } from './dead-letter.ts';

@@ -1,0 +1,52 @@
+// A province-like workload (benchmarks.md): every person has a household record; about a third hold a
+// land right, one in ten an enterprise role, one in fifty a judicial entry; some get later changes.
+// Seeded, so tests and benchmarks repeat exactly.
+import { createGenerator, type HubEvent, type Person } from '@lgsp/contract';
+
+export interface ProvinceOptions {
+  seed: number;
+  people: number;
+  /** Share of people given follow-up changes (corrections, updates, revocations, endings). Default 0.3. */
+  changeRate?: number;
+}
+
+export interface Province {
+  people: Person[];
+  /** In the order the registries produced them (registry time ascending per person). */
+  events: HubEvent[];
+}
+
+export function generateProvince({ seed, people: count, changeRate = 0.3 }: ProvinceOptions): Province {
+  const generator = createGenerator(seed, { maxStepSeconds: 600 });
+  const { random } = generator;
+  const people: Person[] = [];
+  const events: HubEvent[] = [];
+  while (people.length < count) {
+    for (const person of generator.household()) {
+      if (people.length >= count) break;
+      people.push(person);
+      const holdings = generator.holdings();
+      const changes = random.next() < changeRate;
+      events.push(generator.event('vn.lgsp.household.citizen-registered.v1', person, holdings));
+      events.push(generator.event('vn.lgsp.household.residence-registered.v1', person, holdings));
+      if (changes) events.push(generator.event('vn.lgsp.household.identity-corrected.v1', person, holdings));
+      if (random.next() < 1 / 3) {
+        events.push(generator.event('vn.lgsp.land.right-granted.v1', person, holdings));
+        if (changes) events.push(generator.event('vn.lgsp.land.right-updated.v1', person, holdings));
+        if (changes && random.next() < 0.3) events.push(generator.event('vn.lgsp.land.right-revoked.v1', person, holdings));
+      }
+      if (random.next() < 1 / 10) {
+        events.push(generator.event('vn.lgsp.enterprise.role-assigned.v1', person, holdings));
+        events.push(generator.event('vn.lgsp.enterprise.status-changed.v1', person, holdings));
+        if (changes && random.next() < 0.3) events.push(generator.event('vn.lgsp.enterprise.role-ended.v1', person, holdings));
+      }
+      if (random.next() < 1 / 50) {
+        events.push(generator.event('vn.lgsp.judicial.conviction-recorded.v1', person, holdings));
+        if (random.next() < 0.5) events.push(generator.event('vn.lgsp.judicial.ban-imposed.v1', person, holdings));
+        if (changes) events.push(generator.event('vn.lgsp.judicial.conviction-expunged.v1', person, holdings));
+      }
+      if (changes && random.next() < 0.05) events.push(generator.event('vn.lgsp.household.death-registered.v1', person, holdings));
+    }
+  }
+  return { people, events };
+}

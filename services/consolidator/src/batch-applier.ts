@@ -1,0 +1,235 @@
+// Applies one chunk of one partition's messages to the record projection, exactly once in effect:
+// every person (and enterprise) remembers the offset of the last message of each partition applied to
+// it, so a chunk delivered again after a crash changes nothing twice; writes are compare-and-set, so a
+// concurrent writer makes us reload and redo rather than overwrite. Changed records are published
+// before they are stored, so a crash between the two repeats the publication and never loses it.
+import type { KafkaMessage, Message } from 'kafkajs';
+import { deadLetterMessage, headersAsStrings, originalPayload } from '@lgsp/kafka';
+import {
+  applyEnterpriseEvent,
+  applyPersonEvent,
+  initialEnterpriseState,
+  initialPersonState,
+  isEnterpriseStatusEvent,
+  renderRecord,
+  serializeRecord,
+  type CitizenRecord,
+  type EnterpriseStatus,
+  type EnterpriseStatusEvent,
+  type PersonEvent,
+  type PersonState,
+} from '@lgsp/record';
+import {
+  addEnterpriseHolders,
+  alreadyApplied,
+  compareAndSetMany,
+  enterpriseHolders,
+  enterpriseKey,
+  loadEnterprises,
+  loadPeople,
+  personKey,
+  watermarkKey,
+  type CasWrite,
+  type Keyspace,
+  type StoredEnterprise,
+  type StoredPerson,
+} from '@lgsp/record-store';
+import type { RedisClient } from '@lgsp/redis';
+import type { Logger } from '@lgsp/runtime';
+import { decodeConsumed } from './decode.ts';
+import type { ConsolidatorMetrics } from './metrics.ts';
+
+const MAX_ATTEMPTS = 20;
+
+export interface BatchApplierDeps {
+  redis: RedisClient;
+  keyspace: Keyspace;
+  publishRecords(messages: Message[]): Promise<void>;
+  publishDeadLetters(messages: Message[]): Promise<void>;
+  /** When the hub applies a change (the record's updatedAt). */
+  now(): string;
+  logger: Logger;
+  metrics?: ConsolidatorMetrics;
+}
+
+export interface ChunkSummary {
+  applied: number;
+  superseded: number;
+  duplicate: number;
+  redelivered: number;
+  deadLettered: number;
+  recordsPublished: number;
+}
+
+interface Positioned<E> {
+  offset: string;
+  event: E;
+}
+
+export function createBatchApplier(deps: BatchApplierDeps) {
+  const { redis, keyspace } = deps;
+
+  async function statusesFor(records: PersonState[]): Promise<(code: string) => EnterpriseStatus | null> {
+    const codes = [...new Set(records.flatMap((state) => Object.keys(state.roles).map((key) => key.split('|')[0]!)))];
+    if (codes.length === 0) return () => null;
+    const loaded = await loadEnterprises(redis, keyspace, codes);
+    const statuses = new Map(codes.map((code, index) => [code, loaded[index]?.value?.state.status?.v.status ?? null]));
+    return (code) => statuses.get(code) ?? null;
+  }
+
+  function recordMessage(record: CitizenRecord): Message {
+    return { key: record.personalId, value: serializeRecord(record), headers: { 'content-type': 'application/json', 'lgsp-version': String(record.version) } };
+  }
+
+  async function publishPeople(states: PersonState[]): Promise<number> {
+    if (states.length === 0) return 0;
+    const statusOf = await statusesFor(states);
+    await deps.publishRecords(states.map((state) => recordMessage(renderRecord(state, statusOf))));
+    deps.metrics?.recordsPublished.inc(states.length);
+    return states.length;
+  }
+
+  /** Folds each person's messages into their state, reloading and redoing those another writer got to first. */
+  async function applyToPeople(topic: string, partition: number, byPerson: Map<string, Array<Positioned<PersonEvent>>>, summary: ChunkSummary): Promise<void> {
+    let pending = [...byPerson.keys()];
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      if (attempt > MAX_ATTEMPTS) throw new Error(`gave up after ${MAX_ATTEMPTS} conflicting writes on ${pending.length} records`);
+      const loaded = await loadPeople(redis, keyspace, pending);
+      const writes: CasWrite[] = [];
+      const changedStates: PersonState[] = [];
+      const holders = new Map<string, Set<string>>();
+      const countsOf = new Map<string, { applied: number; superseded: number; duplicate: number; redelivered: number }>();
+      pending.forEach((personalId, index) => {
+        const counts = { applied: 0, superseded: 0, duplicate: 0, redelivered: 0 };
+        countsOf.set(personalId, counts);
+        const { value, revision } = loaded[index]!;
+        const stored: StoredPerson = value ?? { state: initialPersonState(personalId), watermarks: {} };
+        let state = stored.state;
+        let changed = false;
+        let lastOffset: string | undefined;
+        for (const { offset, event } of byPerson.get(personalId)!) {
+          if (alreadyApplied(stored.watermarks, topic, partition, offset)) {
+            counts.redelivered += 1;
+            continue;
+          }
+          const result = applyPersonEvent(state, event, { appliedAt: deps.now() });
+          counts[result.outcome] += 1;
+          state = result.state;
+          changed ||= result.changed;
+          lastOffset = offset;
+          if (event.type === 'vn.lgsp.enterprise.role-assigned.v1') {
+            const set = holders.get(event.data.enterpriseCode) ?? new Set<string>();
+            holders.set(event.data.enterpriseCode, set.add(personalId));
+          }
+        }
+        if (lastOffset === undefined || state === stored.state) return; // nothing new, or only duplicates
+        writes.push({
+          key: personKey(keyspace, personalId),
+          expectedRevision: revision,
+          value: { state, watermarks: { ...stored.watermarks, [watermarkKey(topic, partition)]: lastOffset } },
+        });
+        if (changed) changedStates.push(state);
+      });
+      await addEnterpriseHolders(redis, keyspace, holders);
+      const published = await publishPeople(changedStates);
+      const conflicted = new Set(await compareAndSetMany(redis, writes));
+      if (conflicted.size > 0) deps.metrics?.conflicts.inc(conflicted.size);
+      // A person whose write lost the race is redone; only the attempt that was stored counts.
+      const conflictedPeople = pending.filter((personalId) => conflicted.has(personKey(keyspace, personalId)));
+      for (const [personalId, counts] of countsOf) {
+        if (conflicted.has(personKey(keyspace, personalId))) continue;
+        summary.applied += counts.applied;
+        summary.superseded += counts.superseded;
+        summary.duplicate += counts.duplicate;
+        summary.redelivered += counts.redelivered;
+      }
+      summary.recordsPublished += published;
+      pending = conflictedPeople;
+    }
+  }
+
+  async function applyToEnterprises(topic: string, partition: number, byEnterprise: Map<string, Array<Positioned<EnterpriseStatusEvent>>>, summary: ChunkSummary): Promise<void> {
+    let pending = [...byEnterprise.keys()];
+    const statusChanged = new Set<string>();
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      if (attempt > MAX_ATTEMPTS) throw new Error(`gave up after ${MAX_ATTEMPTS} conflicting writes on ${pending.length} enterprises`);
+      const loaded = await loadEnterprises(redis, keyspace, pending);
+      const writes: CasWrite[] = [];
+      const changedHere = new Set<string>();
+      pending.forEach((code, index) => {
+        const { value, revision } = loaded[index]!;
+        const stored: StoredEnterprise = value ?? { state: initialEnterpriseState(code), watermarks: {} };
+        let state = stored.state;
+        let lastOffset: string | undefined;
+        for (const { offset, event } of byEnterprise.get(code)!) {
+          if (alreadyApplied(stored.watermarks, topic, partition, offset)) {
+            summary.redelivered += 1;
+            continue;
+          }
+          const result = applyEnterpriseEvent(state, event);
+          summary[result.outcome] += 1;
+          state = result.state;
+          if (result.changed) changedHere.add(code);
+          lastOffset = offset;
+        }
+        if (lastOffset === undefined || state === stored.state) return;
+        writes.push({ key: enterpriseKey(keyspace, code), expectedRevision: revision, value: { state, watermarks: { ...stored.watermarks, [watermarkKey(topic, partition)]: lastOffset } } });
+      });
+      const conflicted = new Set(await compareAndSetMany(redis, writes));
+      for (const code of changedHere) if (!conflicted.has(enterpriseKey(keyspace, code))) statusChanged.add(code);
+      pending = pending.filter((code) => conflicted.has(enterpriseKey(keyspace, code)));
+    }
+    // Every holder's record shows the enterprise's status: subscribers hear of the change.
+    for (const code of statusChanged) {
+      const people = await enterpriseHolders(redis, keyspace, code);
+      const states = (await loadPeople(redis, keyspace, people)).flatMap((entry) => (entry.value ? [entry.value.state] : []));
+      summary.recordsPublished += await publishPeople(states);
+    }
+  }
+
+  return {
+    async applyChunk(topic: string, partition: number, messages: KafkaMessage[]): Promise<ChunkSummary> {
+      const summary: ChunkSummary = { applied: 0, superseded: 0, duplicate: 0, redelivered: 0, deadLettered: 0, recordsPublished: 0 };
+      const byPerson = new Map<string, Array<Positioned<PersonEvent>>>();
+      const byEnterprise = new Map<string, Array<Positioned<EnterpriseStatusEvent>>>();
+      const letters: Message[] = [];
+      for (const message of messages) {
+        const decoded = decodeConsumed(message);
+        if (!decoded.ok) {
+          letters.push(
+            deadLetterMessage({
+              id: `${topic}:${partition}:${message.offset}`,
+              stage: 'consolidator',
+              reason: decoded.reason,
+              ...(decoded.errors ? { errors: decoded.errors } : {}),
+              source: topic,
+              time: deps.now(),
+              original: originalPayload(message.value, headersAsStrings(message.headers)),
+              origin: { topic, partition, offset: message.offset },
+            }),
+          );
+          continue;
+        }
+        const { event } = decoded;
+        if (isEnterpriseStatusEvent(event)) {
+          const list = byEnterprise.get(event.subject) ?? [];
+          byEnterprise.set(event.subject, [...list, { offset: message.offset, event }]);
+        } else {
+          const list = byPerson.get(event.subject) ?? [];
+          list.push({ offset: message.offset, event: event as PersonEvent });
+          byPerson.set(event.subject, list);
+        }
+      }
+      if (letters.length > 0) {
+        await deps.publishDeadLetters(letters);
+        summary.deadLettered = letters.length;
+        deps.logger.warn({ topic, partition, count: letters.length }, 'messages dead-lettered');
+      }
+      await applyToPeople(topic, partition, byPerson, summary);
+      await applyToEnterprises(topic, partition, byEnterprise, summary);
+      return summary;
+    },
+  };
+}
+
+export type BatchApplier = ReturnType<typeof createBatchApplier>;

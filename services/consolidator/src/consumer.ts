@@ -1,0 +1,122 @@
+// The consolidator's consumer group over the four registry topics: fetches, applies each partition's
+// messages in chunks, then records progress — first in Redis beside the records (the floor a restart
+// resumes from), then as the group's committed offset (what operators see as lag).
+import type { Admin, Consumer, Kafka } from 'kafkajs';
+import { loadOffsets, saveOffsets, type Keyspace } from '@lgsp/record-store';
+import type { RedisClient } from '@lgsp/redis';
+import type { Logger } from '@lgsp/runtime';
+import type { BatchApplier } from './batch-applier.ts';
+import { CoPartitionedAssigner } from './co-partitioned-assigner.ts';
+import type { ConsolidatorMetrics } from './metrics.ts';
+
+export interface ConsolidatorConsumerOptions {
+  kafka: Kafka;
+  admin: Admin;
+  redis: RedisClient;
+  keyspace: Keyspace;
+  groupId: string;
+  /** topic → registry name, for metrics. */
+  topics: Record<string, string>;
+  applier: BatchApplier;
+  chunkSize: number;
+  maxWaitMs: number;
+  partitionsConcurrently: number;
+  sessionTimeoutMs: number;
+  logger: Logger;
+  metrics?: ConsolidatorMetrics;
+}
+
+export interface ConsolidatorConsumer {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** False after the consumer crashed and gave up, so readiness can say so. */
+  healthy(): boolean;
+}
+
+/**
+ * On start-up, when the group has no live member, moves its committed offsets up to the floors stored
+ * in Redis (they can only be ahead: Redis is written first). A live group keeps its own offsets.
+ */
+async function alignGroupOffsets(options: ConsolidatorConsumerOptions): Promise<void> {
+  const { admin, redis, keyspace, groupId, logger } = options;
+  const floors = await loadOffsets(redis, keyspace, groupId);
+  if (Object.keys(floors).length === 0) return;
+  const { groups } = await admin.describeGroups([groupId]);
+  const state = groups[0]?.state;
+  if (state !== undefined && state !== 'Empty' && state !== 'Dead') return;
+  const committed = await admin.fetchOffsets({ groupId, topics: Object.keys(options.topics) });
+  for (const { topic, partitions } of committed) {
+    const moves = partitions
+      .map(({ partition, offset }) => ({ partition, offset, floor: floors[`${topic}:${partition}`] }))
+      .filter((entry) => entry.floor !== undefined && (entry.offset === '-1' || BigInt(entry.floor) > BigInt(entry.offset)))
+      .map(({ partition, floor }) => ({ partition, offset: floor! }));
+    if (moves.length === 0) continue;
+    await admin.setOffsets({ groupId, topic, partitions: moves });
+    logger.info({ topic, partitions: moves }, 'group offsets moved up to the floors stored with the records');
+  }
+}
+
+export function createConsolidatorConsumer(options: ConsolidatorConsumerOptions): ConsolidatorConsumer {
+  const { kafka, redis, keyspace, groupId, applier, logger, metrics } = options;
+  let crashed = false;
+  const consumer: Consumer = kafka.consumer({
+    groupId,
+    partitionAssigners: [CoPartitionedAssigner],
+    maxWaitTimeInMs: options.maxWaitMs,
+    minBytes: 1,
+    maxBytes: 32 * 1024 * 1024,
+    sessionTimeout: options.sessionTimeoutMs,
+    heartbeatInterval: Math.min(3_000, Math.floor(options.sessionTimeoutMs / 3)),
+    allowAutoTopicCreation: false,
+    retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 10_000 },
+  });
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+    crashed = !payload.restart;
+  });
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    crashed = false;
+    logger.info({ memberAssignment: payload.memberAssignment }, 'joined the consumer group');
+  });
+
+  return {
+    async start() {
+      await alignGroupOffsets(options);
+      await consumer.connect();
+      await consumer.subscribe({ topics: Object.keys(options.topics), fromBeginning: true });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: options.partitionsConcurrently,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+          const registry = options.topics[batch.topic] ?? batch.topic;
+          for (let start = 0; start < batch.messages.length; start += options.chunkSize) {
+            if (!isRunning() || isStale()) return;
+            const chunk = batch.messages.slice(start, start + options.chunkSize);
+            const last = chunk[chunk.length - 1]!.offset;
+            const next = (BigInt(last) + 1n).toString();
+            const stopTimer = metrics?.batchSeconds.startTimer();
+            const summary = await applier.applyChunk(batch.topic, batch.partition, chunk);
+            await saveOffsets(redis, keyspace, groupId, { [`${batch.topic}:${batch.partition}`]: next });
+            resolveOffset(last);
+            await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+            await heartbeat();
+            stopTimer?.();
+            if (metrics) {
+              for (const outcome of ['applied', 'superseded', 'duplicate', 'redelivered'] as const) {
+                if (summary[outcome] > 0) metrics.events.inc({ registry, outcome }, summary[outcome]);
+              }
+              if (summary.deadLettered > 0) metrics.deadLettered.inc({ registry }, summary.deadLettered);
+              metrics.lastAppliedAt.set({ registry }, Date.now() / 1000);
+            }
+            logger.debug({ topic: batch.topic, partition: batch.partition, next, ...summary }, 'chunk applied');
+          }
+        },
+      });
+    },
+    async stop() {
+      await consumer.disconnect();
+    },
+    healthy: () => !crashed,
+  };
+}

@@ -1,0 +1,65 @@
+// Reads the record projection back from Redis and folds the same events in memory, for comparisons.
+import type { HubEvent } from '@lgsp/contract';
+import {
+  applyEnterpriseEvent,
+  applyPersonEvent,
+  comparableRecordBytes,
+  historyPage,
+  initialEnterpriseState,
+  initialPersonState,
+  isEnterpriseStatusEvent,
+  renderRecord,
+  type EnterpriseState,
+  type EnterpriseStatus,
+  type PersonEvent,
+  type PersonState,
+} from '@lgsp/record';
+import { enterpriseKey, personKey, personKeyPattern, type Keyspace, type StoredEnterprise, type StoredPerson } from '@lgsp/record-store';
+import type { RedisClient } from '@lgsp/redis';
+
+/** What must be equal: the record as served (updatedAt blanked) and the person's whole history. */
+function comparable(state: PersonState, statusOf: (code: string) => EnterpriseStatus | null): string {
+  return `${comparableRecordBytes(renderRecord(state, statusOf))}\n${JSON.stringify(historyPage(state, { limit: Number.MAX_SAFE_INTEGER }).items)}`;
+}
+
+/** The reference: every event folded in the order it was delivered, by the merge core alone. */
+export function referenceRecords(delivered: readonly HubEvent[]): Map<string, string> {
+  const people = new Map<string, PersonState>();
+  const enterprises = new Map<string, EnterpriseState>();
+  for (const event of delivered) {
+    if (isEnterpriseStatusEvent(event)) {
+      const state = enterprises.get(event.subject) ?? initialEnterpriseState(event.subject);
+      enterprises.set(event.subject, applyEnterpriseEvent(state, event).state);
+    } else {
+      const state = people.get(event.subject) ?? initialPersonState(event.subject);
+      people.set(event.subject, applyPersonEvent(state, event as PersonEvent, { appliedAt: 'reference' }).state);
+    }
+  }
+  const statusOf = (code: string) => enterprises.get(code)?.status?.v.status ?? null;
+  return new Map([...people].map(([id, state]) => [id, comparable(state, statusOf)]));
+}
+
+async function scanKeys(redis: RedisClient, pattern: string): Promise<string[]> {
+  const nodes = 'nodes' in redis && typeof redis.nodes === 'function' ? redis.nodes('master') : [redis];
+  const keys: string[] = [];
+  for (const node of nodes) {
+    let cursor = '0';
+    do {
+      const [next, batch] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      keys.push(...batch);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+  return keys;
+}
+
+/** Every record of a keyspace with its history, rendered as portals would read them, `updatedAt` blanked. */
+export async function storedRecords(redis: RedisClient, keyspace: Keyspace): Promise<Map<string, string>> {
+  const keys = await scanKeys(redis, personKeyPattern(keyspace));
+  const ids = keys.map((key) => /\{(\d{12})\}$/.exec(key)?.[1] ?? key);
+  const people = await Promise.all(ids.map(async (id) => JSON.parse((await redis.hget(personKey(keyspace, id), 's')) ?? 'null') as StoredPerson));
+  const codes = [...new Set(people.flatMap((stored) => Object.keys(stored.state.roles).map((key) => key.split('|')[0]!)))];
+  const enterprises = await Promise.all(codes.map(async (code) => JSON.parse((await redis.hget(enterpriseKey(keyspace, code), 's')) ?? 'null') as StoredEnterprise | null));
+  const statuses = new Map(codes.map((code, index) => [code, enterprises[index]?.state.status?.v.status ?? null]));
+  return new Map(ids.map((id, index) => [id, comparable(people[index]!.state, (code) => statuses.get(code) ?? null)]));
+}
