@@ -8,3 +8,4 @@ export { kafkaReadiness } from './readiness.ts';
 export type { Kafka, Admin, Producer, Consumer, Message, KafkaMessage, EachBatchPayload } from 'kafkajs';
 export { deadLetterMessage, parseDeadLetter, originalPayload, headersAsStrings } from './dead-letter.ts';
 export type { DeadLetter } from './dead-letter.ts';
+export { sliceTopicMessages, approximateMessageBytes, DEFAULT_MAX_REQUEST_BYTES } from './request-slices.ts';

@@ -2,11 +2,17 @@
 // has acknowledged every message; a failure says whether retrying later can help.
 import type { Kafka, Message, Producer, RecordMetadata } from 'kafkajs';
 import { Errors, HubError, type Logger } from '@lgsp/runtime';
+import { DEFAULT_MAX_REQUEST_BYTES, sliceTopicMessages } from './request-slices.ts';
 
 export interface HubProducer {
   readonly producer: Producer;
   connect(): Promise<void>;
-  /** Sends and waits for acks=all; throws a retriable HubError (503) when Kafka cannot take it. */
+  /**
+   * Sends and waits for acks=all; throws a retriable HubError (503) when Kafka cannot take it. Large
+   * publishes go as several produce requests, in order: if one fails after others succeeded, those
+   * events are in the log and a retry sends them again with the same ids — duplicates that consumers
+   * recognise by source + id, never losses.
+   */
   publish(topic: string, messages: Message[]): Promise<RecordMetadata[]>;
   publishBatch(batches: Array<{ topic: string; messages: Message[] }>): Promise<RecordMetadata[]>;
   disconnect(): Promise<void>;
@@ -18,9 +24,11 @@ export interface CreateProducerOptions {
   transactionalId?: string;
   /** How long one publish may wait for Kafka before it is reported unavailable. */
   timeoutMs?: number;
+  /** Largest produce request; above it a publish is split (the broker refuses batches over max.message.bytes). */
+  maxRequestBytes?: number;
 }
 
-export function createProducer({ kafka, logger, transactionalId, timeoutMs = 10_000 }: CreateProducerOptions): HubProducer {
+export function createProducer({ kafka, logger, transactionalId, timeoutMs = 10_000, maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES }: CreateProducerOptions): HubProducer {
   const log = logger.child({ component: 'producer' });
   const producer = kafka.producer({
     idempotent: true,
@@ -49,19 +57,20 @@ export function createProducer({ kafka, logger, transactionalId, timeoutMs = 10_
     }
   };
 
+  const sendInSlices = async (batches: Array<{ topic: string; messages: Message[] }>): Promise<RecordMetadata[]> => {
+    await ensureConnected();
+    const metadata: RecordMetadata[] = [];
+    for (const topicMessages of sliceTopicMessages(batches, maxRequestBytes)) {
+      metadata.push(...(await producer.sendBatch({ topicMessages, acks: -1, timeout: timeoutMs })));
+    }
+    return metadata;
+  };
+
   return {
     producer,
     connect: ensureConnected,
-    publish: (topic, messages) =>
-      withUnavailableMapping(`publish to ${topic}`, async () => {
-        await ensureConnected();
-        return producer.send({ topic, messages, acks: -1, timeout: timeoutMs });
-      }),
-    publishBatch: (batches) =>
-      withUnavailableMapping('publish batch', async () => {
-        await ensureConnected();
-        return producer.sendBatch({ topicMessages: batches, acks: -1, timeout: timeoutMs });
-      }),
+    publish: (topic, messages) => withUnavailableMapping(`publish to ${topic}`, () => sendInSlices([{ topic, messages }])),
+    publishBatch: (batches) => withUnavailableMapping('publish batch', () => sendInSlices(batches)),
     disconnect: async () => {
       await producer.disconnect();
       connected = false;

@@ -12,5 +12,8 @@ export {
   saveOffsets,
   currentGeneration,
   withCasCommand,
+  readPerson,
+  readEnterprise,
 } from './store.ts';
+export { encodeState, decodeState } from './codec.ts';
 export type { Versioned, CasWrite } from './store.ts';

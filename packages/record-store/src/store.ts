@@ -1,6 +1,8 @@
 // Reads and compare-and-set writes of the projection. Each entity is one Redis hash `{ s: state, n: revision }`;
 // a write succeeds only if the revision is still the one that was read, so two consumers that briefly own the
 // same partition during a rebalance can never overwrite each other's work.
+import calculateSlot from 'cluster-key-slot';
+import { Cluster } from 'ioredis';
 import type { RedisClient } from '@lgsp/redis';
 import { enterpriseHoldersKey, enterpriseKey, generationPointerKey, offsetsKey, personKey, type Keyspace } from './keys.ts';
 import { decodeStored, encodeStored, type StoredEnterprise, type StoredPerson } from './stored-state.ts';
@@ -11,29 +13,58 @@ export interface Versioned<T> {
   revision: number;
 }
 
-const CAS_SCRIPT = `
-local current = redis.call('HGET', KEYS[1], 'n')
-if (current or '0') ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[1], 's', ARGV[2], 'n', tostring(tonumber(ARGV[1]) + 1))
-return 1`;
+// Compare-and-set of many entities in one script run: each key is written only if its revision is the
+// one that was read (ARGV holds revision, value pairs). Returns the 1-based positions that were not written.
+// Per key, not all-or-nothing: an entity that lost a race is redone alone.
+const CAS_MANY_SCRIPT = `
+local failed = {}
+for i = 1, #KEYS do
+  local expected = ARGV[2 * i - 1]
+  if (redis.call('HGET', KEYS[i], 'n') or '0') == expected then
+    redis.call('HSET', KEYS[i], 's', ARGV[2 * i], 'n', tostring(tonumber(expected) + 1))
+  else
+    failed[#failed + 1] = i
+  end
+end
+return failed`;
 
 type RedisWithCas = RedisClient & {
-  lgspCompareAndSet(key: string, expectedRevision: string, value: string): Promise<number>;
+  lgspCompareAndSetMany(numberOfKeys: number, ...keysThenArgs: Array<string | Buffer>): Promise<number[]>;
 };
 
 export function withCasCommand(redis: RedisClient): RedisWithCas {
   const client = redis as RedisWithCas;
-  if (typeof client.lgspCompareAndSet !== 'function') client.defineCommand('lgspCompareAndSet', { numberOfKeys: 1, lua: CAS_SCRIPT });
+  if (typeof client.lgspCompareAndSetMany !== 'function') client.defineCommand('lgspCompareAndSetMany', { lua: CAS_MANY_SCRIPT });
   return client;
+}
+
+/**
+ * Groups writes so that each script run touches one Redis Cluster slot (a script may not cross slots);
+ * on a single Redis everything is one group, so a chunk is written in one round trip.
+ */
+function groupForScripts(redis: RedisClient, writes: CasWrite[], maxGroup = 1_000): CasWrite[][] {
+  const bySlot = new Map<number, CasWrite[]>();
+  const clustered = redis instanceof Cluster;
+  for (const write of writes) {
+    const slot = clustered ? calculateSlot(write.key) : 0;
+    const group = bySlot.get(slot) ?? [];
+    group.push(write);
+    bySlot.set(slot, group);
+  }
+  return [...bySlot.values()].flatMap((group) => {
+    const parts: CasWrite[][] = [];
+    for (let at = 0; at < group.length; at += maxGroup) parts.push(group.slice(at, at + maxGroup));
+    return parts;
+  });
 }
 
 async function loadMany<T extends StoredPerson | StoredEnterprise>(redis: RedisClient, keys: string[]): Promise<Array<Versioned<T>>> {
   // Separate commands, not one pipeline: in a Redis Cluster the keys live on many nodes, and ioredis's
   // auto-pipelining batches them per node in one round trip anyway.
-  const results = await Promise.all(keys.map((key) => redis.hmget(key, 's', 'n')));
+  const results = await Promise.all(keys.map((key) => redis.hmgetBuffer(key, 's', 'n')));
   return results.map(([state, revision]) => ({
     value: state === null || state === undefined ? undefined : decodeStored<T>(state),
-    revision: revision === null || revision === undefined ? 0 : Number(revision),
+    revision: revision === null || revision === undefined ? 0 : Number(revision.toString('utf8')),
   }));
 }
 
@@ -55,8 +86,17 @@ export interface CasWrite {
 export async function compareAndSetMany(redis: RedisClient, writes: CasWrite[]): Promise<string[]> {
   if (writes.length === 0) return [];
   const client = withCasCommand(redis);
-  const results = await Promise.all(writes.map((write) => client.lgspCompareAndSet(write.key, String(write.expectedRevision), encodeStored(write.value))));
-  return writes.filter((_, index) => results[index] !== 1).map((write) => write.key);
+  const groups = groupForScripts(redis, writes);
+  const failedPositions = await Promise.all(
+    groups.map((group) =>
+      client.lgspCompareAndSetMany(
+        group.length,
+        ...group.map((write) => write.key),
+        ...group.flatMap((write) => [String(write.expectedRevision), encodeStored(write.value)]),
+      ),
+    ),
+  );
+  return groups.flatMap((group, index) => (failedPositions[index] ?? []).map((position) => group[position - 1]!.key));
 }
 
 export async function addEnterpriseHolders(redis: RedisClient, keyspace: Keyspace, holders: Map<string, Set<string>>): Promise<void> {
@@ -66,6 +106,17 @@ export async function addEnterpriseHolders(redis: RedisClient, keyspace: Keyspac
 
 export function enterpriseHolders(redis: RedisClient, keyspace: Keyspace, code: string): Promise<string[]> {
   return redis.smembers(enterpriseHoldersKey(keyspace, code));
+}
+
+/** One stored person, for readers (citizen API, operator tools). */
+export async function readPerson(redis: RedisClient, keyspace: Keyspace, personalId: string): Promise<StoredPerson | undefined> {
+  const bytes = await redis.hgetBuffer(personKey(keyspace, personalId), 's');
+  return bytes ? decodeStored<StoredPerson>(bytes) : undefined;
+}
+
+export async function readEnterprise(redis: RedisClient, keyspace: Keyspace, code: string): Promise<StoredEnterprise | undefined> {
+  const bytes = await redis.hgetBuffer(enterpriseKey(keyspace, code), 's');
+  return bytes ? decodeStored<StoredEnterprise>(bytes) : undefined;
 }
 
 export async function loadOffsets(redis: RedisClient, keyspace: Keyspace, group: string): Promise<Record<string, string>> {

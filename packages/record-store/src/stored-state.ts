@@ -1,6 +1,7 @@
 // What is stored per person and per enterprise: the merge state plus, for each Kafka partition that
 // carried its events, the offset of the last one applied (the watermark that makes re-delivery harmless).
 import type { EnterpriseState, PersonState } from '@lgsp/record';
+import { decodeState, encodeState } from './codec.ts';
 
 /** `topic:partition` → offset of the last applied message. */
 export type Watermarks = Record<string, string>;
@@ -25,10 +26,10 @@ export function alreadyApplied(watermarks: Watermarks, topic: string, partition:
   return applied !== undefined && BigInt(applied) >= BigInt(offset);
 }
 
-export function encodeStored(stored: StoredPerson | StoredEnterprise): string {
-  return JSON.stringify(stored);
+export function encodeStored(stored: StoredPerson | StoredEnterprise): Buffer {
+  return encodeState(stored);
 }
 
-export function decodeStored<T extends StoredPerson | StoredEnterprise>(text: string): T {
-  return JSON.parse(text) as T;
+export function decodeStored<T extends StoredPerson | StoredEnterprise>(bytes: Buffer): T {
+  return decodeState<T>(bytes);
 }

@@ -65,12 +65,25 @@ export function applyPersonEvent(state: PersonState, event: PersonEvent, context
     outcome,
     s: stamp,
   });
-  const changed = won && serializeRecord(renderRecordCore(state)) !== serializeRecord(renderRecordCore(next));
+  const changed = won && servedBytes(state) !== servedBytes(next);
   if (changed) {
     next.version = state.version + 1;
     next.updatedAt = context.appliedAt;
   }
   return { state: next, outcome, changed };
+}
+
+// States are immutable, so the bytes of each one are computed at most once: folding a run of events
+// renders each intermediate state once instead of twice.
+const servedBytesCache = new WeakMap<PersonState, string>();
+
+function servedBytes(state: PersonState): string {
+  let bytes = servedBytesCache.get(state);
+  if (bytes === undefined) {
+    bytes = serializeRecord(renderRecordCore(state));
+    servedBytesCache.set(state, bytes);
+  }
+  return bytes;
 }
 
 /** Newest first by stamp, so a page of history is a slice and the order does not depend on arrival. */

@@ -59,6 +59,8 @@ export interface ChunkSummary {
   redelivered: number;
   deadLettered: number;
   recordsPublished: number;
+  /** Where the chunk's time went, in milliseconds: decode, load, fold, publish, write. */
+  timings: Record<'decode' | 'load' | 'fold' | 'publish' | 'write', number>;
 }
 
 interface Positioned<E> {
@@ -94,7 +96,10 @@ export function createBatchApplier(deps: BatchApplierDeps) {
     let pending = [...byPerson.keys()];
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       if (attempt > MAX_ATTEMPTS) throw new Error(`gave up after ${MAX_ATTEMPTS} conflicting writes on ${pending.length} records`);
+      let mark = performance.now();
       const loaded = await loadPeople(redis, keyspace, pending);
+      summary.timings.load += performance.now() - mark;
+      mark = performance.now();
       const writes: CasWrite[] = [];
       const changedStates: PersonState[] = [];
       const holders = new Map<string, Set<string>>();
@@ -130,9 +135,14 @@ export function createBatchApplier(deps: BatchApplierDeps) {
         });
         if (changed) changedStates.push(state);
       });
+      summary.timings.fold += performance.now() - mark;
+      mark = performance.now();
       await addEnterpriseHolders(redis, keyspace, holders);
       const published = await publishPeople(changedStates);
+      summary.timings.publish += performance.now() - mark;
+      mark = performance.now();
       const conflicted = new Set(await compareAndSetMany(redis, writes));
+      summary.timings.write += performance.now() - mark;
       if (conflicted.size > 0) deps.metrics?.conflicts.inc(conflicted.size);
       // A person whose write lost the race is redone; only the attempt that was stored counts.
       const conflictedPeople = pending.filter((personalId) => conflicted.has(personKey(keyspace, personalId)));
@@ -189,7 +199,16 @@ export function createBatchApplier(deps: BatchApplierDeps) {
 
   return {
     async applyChunk(topic: string, partition: number, messages: KafkaMessage[]): Promise<ChunkSummary> {
-      const summary: ChunkSummary = { applied: 0, superseded: 0, duplicate: 0, redelivered: 0, deadLettered: 0, recordsPublished: 0 };
+      const summary: ChunkSummary = {
+        applied: 0,
+        superseded: 0,
+        duplicate: 0,
+        redelivered: 0,
+        deadLettered: 0,
+        recordsPublished: 0,
+        timings: { decode: 0, load: 0, fold: 0, publish: 0, write: 0 },
+      };
+      const decodeStarted = performance.now();
       const byPerson = new Map<string, Array<Positioned<PersonEvent>>>();
       const byEnterprise = new Map<string, Array<Positioned<EnterpriseStatusEvent>>>();
       const letters: Message[] = [];
@@ -220,6 +239,7 @@ export function createBatchApplier(deps: BatchApplierDeps) {
           byPerson.set(event.subject, list);
         }
       }
+      summary.timings.decode += performance.now() - decodeStarted;
       if (letters.length > 0) {
         await deps.publishDeadLetters(letters);
         summary.deadLettered = letters.length;

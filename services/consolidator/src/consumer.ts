@@ -109,7 +109,8 @@ export function createConsolidatorConsumer(options: ConsolidatorConsumerOptions)
               if (summary.deadLettered > 0) metrics.deadLettered.inc({ registry }, summary.deadLettered);
               metrics.lastAppliedAt.set({ registry }, Date.now() / 1000);
             }
-            logger.debug({ topic: batch.topic, partition: batch.partition, next, ...summary }, 'chunk applied');
+            const timings = Object.fromEntries(Object.entries(summary.timings).map(([stage, ms]) => [stage, Math.round(ms)]));
+            logger.debug({ topic: batch.topic, partition: batch.partition, next, messages: chunk.length, ...summary, timings }, 'chunk applied');
           }
         },
       });

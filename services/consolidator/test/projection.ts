@@ -14,7 +14,7 @@ import {
   type PersonEvent,
   type PersonState,
 } from '@lgsp/record';
-import { enterpriseKey, personKey, personKeyPattern, type Keyspace, type StoredEnterprise, type StoredPerson } from '@lgsp/record-store';
+import { personKeyPattern, readEnterprise, readPerson, type Keyspace } from '@lgsp/record-store';
 import type { RedisClient } from '@lgsp/redis';
 
 /** What must be equal: the record as served (updatedAt blanked) and the person's whole history. */
@@ -57,9 +57,9 @@ async function scanKeys(redis: RedisClient, pattern: string): Promise<string[]> 
 export async function storedRecords(redis: RedisClient, keyspace: Keyspace): Promise<Map<string, string>> {
   const keys = await scanKeys(redis, personKeyPattern(keyspace));
   const ids = keys.map((key) => /\{(\d{12})\}$/.exec(key)?.[1] ?? key);
-  const people = await Promise.all(ids.map(async (id) => JSON.parse((await redis.hget(personKey(keyspace, id), 's')) ?? 'null') as StoredPerson));
+  const people = await Promise.all(ids.map(async (id) => (await readPerson(redis, keyspace, id))!));
   const codes = [...new Set(people.flatMap((stored) => Object.keys(stored.state.roles).map((key) => key.split('|')[0]!)))];
-  const enterprises = await Promise.all(codes.map(async (code) => JSON.parse((await redis.hget(enterpriseKey(keyspace, code), 's')) ?? 'null') as StoredEnterprise | null));
+  const enterprises = await Promise.all(codes.map((code) => readEnterprise(redis, keyspace, code)));
   const statuses = new Map(codes.map((code, index) => [code, enterprises[index]?.state.status?.v.status ?? null]));
   return new Map(ids.map((id, index) => [id, comparable(people[index]!.state, (code) => statuses.get(code) ?? null)]));
 }
