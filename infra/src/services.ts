@@ -1,4 +1,23 @@
 // The hub's services as `pnpm start` runs them (spec/README.md §5).
+import path from 'node:path';
+import { repoRoot } from './paths.ts';
 import type { ServiceSpec } from './supervisor.ts';
 
-export const HUB_SERVICES: readonly ServiceSpec[] = [{ name: 'consolidator', entry: 'services/consolidator/src/server.ts', port: 8090 }];
+// `pnpm start` is the development hub: the adapters take the development agency keys (api.md §3). Every
+// service refuses this file when NODE_ENV=production.
+const DEVELOPMENT_POLICY = path.join(repoRoot, 'packages', 'policy', 'policies', 'development.json');
+
+const adapter = (registry: string, port: number): ServiceSpec => ({
+  name: `adapter-${registry}`,
+  entry: `services/adapter-${registry}/src/server.ts`,
+  port,
+  env: { POLICY_FILE: DEVELOPMENT_POLICY },
+});
+
+export const HUB_SERVICES: readonly ServiceSpec[] = [
+  { name: 'consolidator', entry: 'services/consolidator/src/server.ts', port: 8090 },
+  adapter('land', 8101),
+  adapter('enterprise', 8102),
+  adapter('household', 8103),
+  adapter('judicial', 8104),
+];

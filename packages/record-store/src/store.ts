@@ -1,8 +1,6 @@
 // Reads and compare-and-set writes of the projection. Each entity is one Redis hash `{ s: state, n: revision }`;
 // a write succeeds only if the revision is still the one that was read, so two consumers that briefly own the
 // same partition during a rebalance can never overwrite each other's work.
-import calculateSlot from 'cluster-key-slot';
-import { Cluster } from 'ioredis';
 import type { RedisClient } from '@lgsp/redis';
 import { enterpriseHoldersKey, enterpriseKey, generationPointerKey, offsetsKey, personKey, type Keyspace } from './keys.ts';
 import { decodeStored, encodeStored, type StoredEnterprise, type StoredPerson } from './stored-state.ts';
@@ -30,32 +28,18 @@ return failed`;
 
 type RedisWithCas = RedisClient & {
   lgspCompareAndSetMany(numberOfKeys: number, ...keysThenArgs: Array<string | Buffer>): Promise<number[]>;
+  lgspCompareAndSetOne(key: string, expectedRevision: string, value: Buffer): Promise<number[]>;
 };
 
 export function withCasCommand(redis: RedisClient): RedisWithCas {
   const client = redis as RedisWithCas;
-  if (typeof client.lgspCompareAndSetMany !== 'function') client.defineCommand('lgspCompareAndSetMany', { lua: CAS_MANY_SCRIPT });
-  return client;
-}
-
-/**
- * Groups writes so that each script run touches one Redis Cluster slot (a script may not cross slots);
- * on a single Redis everything is one group, so a chunk is written in one round trip.
- */
-function groupForScripts(redis: RedisClient, writes: CasWrite[], maxGroup = 1_000): CasWrite[][] {
-  const bySlot = new Map<number, CasWrite[]>();
-  const clustered = redis instanceof Cluster;
-  for (const write of writes) {
-    const slot = clustered ? calculateSlot(write.key) : 0;
-    const group = bySlot.get(slot) ?? [];
-    group.push(write);
-    bySlot.set(slot, group);
+  if (typeof client.lgspCompareAndSetMany !== 'function') {
+    client.defineCommand('lgspCompareAndSetMany', { lua: CAS_MANY_SCRIPT });
+    // The same script with its one key declared, so a Redis Cluster client routes (and auto-pipelines)
+    // it by that key: there a script may touch only one slot.
+    client.defineCommand('lgspCompareAndSetOne', { lua: CAS_MANY_SCRIPT, numberOfKeys: 1 });
   }
-  return [...bySlot.values()].flatMap((group) => {
-    const parts: CasWrite[][] = [];
-    for (let at = 0; at < group.length; at += maxGroup) parts.push(group.slice(at, at + maxGroup));
-    return parts;
-  });
+  return client;
 }
 
 async function loadMany<T extends StoredPerson | StoredEnterprise>(redis: RedisClient, keys: string[]): Promise<Array<Versioned<T>>> {
@@ -86,17 +70,19 @@ export interface CasWrite {
 export async function compareAndSetMany(redis: RedisClient, writes: CasWrite[]): Promise<string[]> {
   if (writes.length === 0) return [];
   const client = withCasCommand(redis);
-  const groups = groupForScripts(redis, writes);
-  const failedPositions = await Promise.all(
-    groups.map((group) =>
-      client.lgspCompareAndSetMany(
-        group.length,
-        ...group.map((write) => write.key),
-        ...group.flatMap((write) => [String(write.expectedRevision), encodeStored(write.value)]),
-      ),
-    ),
+  if (redis.isCluster) {
+    // One script run per key: a chunk's keys live in many slots. (`isCluster`, not instanceof: the
+    // client may come from another copy of ioredis.)
+    const results = await Promise.all(writes.map((write) => client.lgspCompareAndSetOne(write.key, String(write.expectedRevision), encodeStored(write.value))));
+    return writes.filter((_, index) => (results[index] ?? []).length > 0).map((write) => write.key);
+  }
+  // A single Redis: the whole chunk in one script run, one round trip.
+  const failed = await client.lgspCompareAndSetMany(
+    writes.length,
+    ...writes.map((write) => write.key),
+    ...writes.flatMap((write) => [String(write.expectedRevision), encodeStored(write.value)]),
   );
-  return groups.flatMap((group, index) => (failedPositions[index] ?? []).map((position) => group[position - 1]!.key));
+  return failed.map((position) => writes[position - 1]!.key);
 }
 
 export async function addEnterpriseHolders(redis: RedisClient, keyspace: Keyspace, holders: Map<string, Set<string>>): Promise<void> {

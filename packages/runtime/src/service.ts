@@ -1,7 +1,7 @@
 // Builds a service's fastify app with what every hub service shares: request ids, structured request
 // logs, problem+json errors, /health, /ready, /metrics, and the resources closed on shutdown.
 import swagger from '@fastify/swagger';
-import { fastify, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { fastify, LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import { registerHealthRoutes, type ReadinessCheck } from './health.ts';
 import type { Logger } from './logger.ts';
@@ -34,15 +34,15 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Servi
   const app: FastifyInstance = fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     genReqId: requestIdFor,
-    requestIdLogLabel: 'requestId',
-    disableRequestLogging: true,
+    // fastify's own per-request lines are off: one line per request is written below, after the answer.
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     requestTimeout: options.requestTimeoutMs ?? 30_000,
     connectionTimeout: 60_000,
     keepAliveTimeout: 72_000,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     http: { maxHeaderSize: 16 * 1024 },
     // Name every invalid field at once, and reject unknown members instead of silently dropping them.
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },

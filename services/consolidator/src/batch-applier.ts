@@ -189,11 +189,35 @@ export function createBatchApplier(deps: BatchApplierDeps) {
       for (const code of changedHere) if (!conflicted.has(enterpriseKey(keyspace, code))) statusChanged.add(code);
       pending = pending.filter((code) => conflicted.has(enterpriseKey(keyspace, code)));
     }
-    // Every holder's record shows the enterprise's status: subscribers hear of the change.
-    for (const code of statusChanged) {
-      const people = await enterpriseHolders(redis, keyspace, code);
-      const states = (await loadPeople(redis, keyspace, people)).flatMap((entry) => (entry.value ? [entry.value.state] : []));
-      summary.recordsPublished += await publishPeople(states);
+    for (const code of statusChanged) await republishHolders(code, summary);
+  }
+
+  /**
+   * Every holder's record shows the enterprise's status, so subscribers must hear of a change. The
+   * holders' records are published inside the same compare-and-set protocol as their own events (the
+   * state is written back unchanged, moving its revision): a concurrent writer of the same person then
+   * loses the race and redoes its publication with the new status, so the last record published for a
+   * person is always the stored one with the current statuses, whichever side ran first.
+   */
+  async function republishHolders(code: string, summary: ChunkSummary): Promise<void> {
+    let pending = await enterpriseHolders(redis, keyspace, code);
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      if (attempt > MAX_ATTEMPTS) throw new Error(`gave up after ${MAX_ATTEMPTS} conflicting writes republishing holders of ${code}`);
+      const loaded = await loadPeople(redis, keyspace, pending);
+      const holding = pending.flatMap((personalId, index) => {
+        const entry = loaded[index]!;
+        const holdsRole = entry.value && Object.keys(entry.value.state.roles).some((key) => key.startsWith(`${code}|`));
+        return holdsRole ? [{ personalId, revision: entry.revision, stored: entry.value! }] : [];
+      });
+      summary.recordsPublished += await publishPeople(holding.map((holder) => holder.stored.state));
+      const conflicted = new Set(
+        await compareAndSetMany(
+          redis,
+          holding.map((holder) => ({ key: personKey(keyspace, holder.personalId), expectedRevision: holder.revision, value: holder.stored })),
+        ),
+      );
+      if (conflicted.size > 0) deps.metrics?.conflicts.inc(conflicted.size);
+      pending = holding.filter((holder) => conflicted.has(personKey(keyspace, holder.personalId))).map((holder) => holder.personalId);
     }
   }
 

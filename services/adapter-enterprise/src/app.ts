@@ -1,0 +1,8 @@
+// The enterprise adapter's HTTP app (never listens): the kit's push API with the enterprise mapping.
+import { buildAdapterApp, type AdapterAppDeps } from '@lgsp/adapter-kit';
+import type { ServiceApp } from '@lgsp/runtime';
+import { enterpriseAdapter } from './adapter.ts';
+
+export function buildApp(deps: AdapterAppDeps): Promise<ServiceApp> {
+  return buildAdapterApp(enterpriseAdapter, deps);
+}

@@ -1,0 +1,22 @@
+// The household adapter's push API on real Kafka and Redis: the contract every adapter proves, with household's
+// own native fixtures.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeAdapterContract, readJson, type MappingFixture, type UnmappableFixture } from '@lgsp/adapter-kit/testing';
+import { buildApp } from '../src/app.ts';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const change = (name: string) => readJson<MappingFixture>(path.join(fixtures, 'changes', `${name}.json`));
+const unmappable = readJson<UnmappableFixture[]>(path.join(fixtures, 'unmappable', 'cases.json'));
+const single = change('dang-ky-thuong-tru');
+const lines = ['dang-ky-khai-sinh', 'thay-doi-ho-tich', 'dang-ky-tam-tru', 'xoa-tam-tru', 'khai-tu'].map(change);
+
+describeAdapterContract({
+  registry: 'household',
+  buildApp,
+  native: {
+    single: { record: single.record, ids: single.events.map((event) => String(event.id)) },
+    lines: { records: lines.map((fixture) => fixture.record), ids: lines.flatMap((fixture) => fixture.events.map((event) => String(event.id))) },
+    unmappable: { record: unmappable[1]!.record, pointer: '/congDan/ngaySinh' },
+  },
+});
