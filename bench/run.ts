@@ -3,21 +3,37 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot, resolveKafka } from '@lgsp/infra';
+import { repoRoot, resolveKafka, resolveRedis } from '@lgsp/infra';
+import { runIngestBenchmarks } from '../packages/adapter-kit/bench/ingest.bench.ts';
 import { runB2 } from './b2-consolidation.ts';
 import { markdownTable } from './lib/table.ts';
-import type { BenchResult } from './lib/result.ts';
+import { withRatio, type BenchResult } from './lib/result.ts';
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const only = process.argv.slice(2).map((id) => id.toUpperCase());
 const wanted = (id: string): boolean => only.length === 0 || only.includes(id);
 
 const kafka = await resolveKafka({ log });
+const redis = await resolveRedis({ log });
 const results: BenchResult[] = [];
+
+const INGEST_TARGETS: Record<string, { figure: string; target: string }> = {
+  B1: { figure: 'ingest, batches of 500 CloudEvents', target: 'ratio ≥ 0.6; ≥ 20,000 events/s' },
+  B1n: { figure: 'native ingest, NDJSON of 1,000 land records', target: 'ratio ≥ 0.5' },
+  B1s: { figure: 'single event latency at 1,000 req/s', target: 'p99 ≤ 25 ms' },
+};
 try {
+  if (wanted('B1') || wanted('B1N') || wanted('B1S')) {
+    log('B1, B1n, B1s: adapter-land ingest beside a bare kafkajs producer');
+    for (const result of await runIngestBenchmarks({ kafkaBrokers: kafka.brokers, redisUrl: redis.url, seconds: 10 })) {
+      const known = INGEST_TARGETS[result.id] ?? { figure: result.id, target: '' };
+      results.push({ ...withRatio({ ...result, ...known }), ratio: result.ratio });
+    }
+  }
   if (wanted('B2') || wanted('B6')) results.push(...(await runB2({ brokers: kafka.brokers, log })));
 } finally {
   await kafka.stop?.();
+  await redis.stop?.();
 }
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;

@@ -1,6 +1,7 @@
 // `pnpm start`: brings up Kafka and Redis when none are configured or running, creates the topics,
 // starts every service under a supervisor, prints the endpoints, and runs until Ctrl-C — then stops the
 // services and only the parts of the stack it started itself.
+import { DEV_KEYS } from '@lgsp/policy';
 import { createLogger, exitOnConfigError } from '@lgsp/runtime';
 import { bootstrapTopics } from './bootstrap-topics.ts';
 import { composeStarter } from './compose-stack.ts';
@@ -51,9 +52,14 @@ try {
     say(`  WARNING: topic ${drift.topic} has ${drift.key}=${drift.actual ?? '(unset)'}, expected ${drift.expected}; fix it by hand (it is never altered automatically)`);
   }
   say('');
-  say(`  Kafka          ${stack.kafka.brokers}   (${stack.kafka.origin})`);
-  say(`  Redis          ${stack.redis.url}   (${stack.redis.origin})`);
-  for (const service of HUB_SERVICES) say(`  ${service.name.padEnd(14)} http://127.0.0.1:${service.port}   (/health, /ready, /metrics, /openapi.json)`);
+  say(`  ${'Kafka'.padEnd(18)} ${stack.kafka.brokers}   (${stack.kafka.origin})`);
+  say(`  ${'Redis'.padEnd(18)} ${stack.redis.url}   (${stack.redis.origin})`);
+  const width = Math.max(18, ...HUB_SERVICES.map((service) => service.name.length));
+  for (const service of HUB_SERVICES) say(`  ${service.name.padEnd(width)} http://127.0.0.1:${service.port}   (/health, /ready, /metrics, /openapi.json)`);
+  say('');
+  say('Development keys (Authorization: Bearer <key>; refused when NODE_ENV=production):');
+  const keyWidth = Math.max(...DEV_KEYS.map((key) => key.key.length));
+  for (const key of DEV_KEYS) say(`  ${key.key.padEnd(keyWidth)}  ${key.holder}: ${key.may}`);
   say('');
   say('Press Ctrl-C to stop.');
   say('');

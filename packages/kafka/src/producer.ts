@@ -1,8 +1,11 @@
 // The hub's producer: idempotent, acks=all, no topic auto-creation. `publish` resolves only once Kafka
 // has acknowledged every message; a failure says whether retrying later can help.
-import type { Kafka, Message, Producer, RecordMetadata } from 'kafkajs';
+import kafkajs, { type Kafka, type Message, type Producer, type RecordMetadata } from 'kafkajs';
 import { Errors, HubError, type Logger } from '@lgsp/runtime';
 import { DEFAULT_MAX_REQUEST_BYTES, sliceTopicMessages } from './request-slices.ts';
+
+// kafkajs is CommonJS; Node's ESM loader sees only its default export.
+const { Partitioners } = kafkajs;
 
 export interface HubProducer {
   readonly producer: Producer;
@@ -34,7 +37,12 @@ export function createProducer({ kafka, logger, transactionalId, timeoutMs = 10_
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
+    // Murmur2 on the key, as Java clients do: a person's events land on the same partition whoever produces them.
+    createPartitioner: Partitioners.DefaultPartitioner,
     ...(transactionalId ? { transactionalId } : {}),
+    // Bounded on purpose (kafkajs warns about it): a caller waiting on an acknowledgement gets a 503 to retry
+    // within seconds instead of a request held open while the broker is away. A retry resends the same ids,
+    // which consumers recognise as duplicates.
     retry: { initialRetryTime: 100, retries: 5, maxRetryTime: 2_000 },
   });
   let connected = false;
