@@ -1,0 +1,121 @@
+// Every command the CLI has, its options and its help text, as data: the parser, the help printer and the
+// tests read this one table, so an option cannot be parsed without being documented.
+import { REGISTRIES } from '@lgsp/kafka';
+
+export type CommandName = 'status' | 'lag' | 'dlq list' | 'dlq redrive' | 'quality';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+  /** Shown in help after the flag, e.g. `<n>`. */
+  value?: string;
+  description: string;
+}
+
+export interface CommandSpec {
+  name: CommandName;
+  summary: string;
+  usage: string;
+  /** Paragraphs shown under the usage line. */
+  description: string[];
+  options: Record<string, OptionSpec>;
+  examples: string[];
+}
+
+export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
+  json: { type: 'boolean', description: 'machine-readable output: one JSON document on stdout' },
+  brokers: { type: 'string', value: '<host:port,…>', description: 'Kafka brokers (overrides KAFKA_BROKERS)' },
+  redis: { type: 'string', value: '<redis://…>', description: 'Redis URL (overrides REDIS_URL)' },
+  help: { type: 'boolean', short: 'h', description: 'show help' },
+};
+
+const adapterUrlOptions: Record<string, OptionSpec> = Object.fromEntries(
+  REGISTRIES.map((registry) => [
+    `adapter-url-${registry}`,
+    { type: 'string', value: '<url>', description: `base URL of adapter-${registry} (default: ADAPTER_${registry.toUpperCase()}_URL, else http://HUB_HOST:<its port>)` },
+  ]),
+);
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'status',
+    summary: "each service's health, topics and end offsets, consumer lag, record count",
+    usage: 'lgsp status [--json]',
+    description: [
+      'Asks every hub service for GET /health and GET /ready (a service that does not answer is reported down, not an error),',
+      'lists the hub topics with their partitions and end offsets, the consolidator group\'s lag, the current record',
+      'generation and how many records it holds.',
+      'The record count is taken by a SCAN over the generation\'s person keys in Redis: fine for operators, but it walks',
+      'the whole keyspace, so do not run it in a tight loop against a large production Redis.',
+    ],
+    options: {},
+    examples: ['lgsp status', 'lgsp status --json | jq .lag.total'],
+  },
+  {
+    name: 'lag',
+    summary: 'lag per topic and partition for the consolidator group, and the total',
+    usage: 'lgsp lag [--json]',
+    description: [
+      'For every partition of the four registry topics: the offset the consolidator group has committed, the end offset',
+      '(the next offset Kafka will write) and their difference. A partition the group has never committed counts every',
+      'message still in it. Always exits 0 when Kafka answers, whatever the lag; read the total to alert on it.',
+    ],
+    options: {},
+    examples: ['lgsp lag', 'lgsp lag --json | jq .total'],
+  },
+  {
+    name: 'dlq list',
+    summary: 'dead letters with id, stage, reason, source and time (newest last)',
+    usage: 'lgsp dlq list [--limit <n>] [--stage <stage>] [--json]',
+    description: [
+      'Reads lgsp.deadletter.v1 from its beginning and shows the letters oldest first, newest last; --limit keeps the',
+      'newest n. A letter that `lgsp dlq redrive` already sent back is marked redriven.',
+    ],
+    options: {
+      limit: { type: 'string', value: '<n>', description: 'show only the newest n letters (default 50)' },
+      stage: { type: 'string', value: '<stage>', description: 'only letters of this stage, e.g. consolidator or adapter-land' },
+    },
+    examples: ['lgsp dlq list', 'lgsp dlq list --stage consolidator --limit 10', 'lgsp dlq list --json | jq ".letters[].id"'],
+  },
+  {
+    name: 'dlq redrive',
+    summary: 'send dead letters back through the adapter\'s validation and publishing',
+    usage: `lgsp dlq redrive (--id <id> … | --all) [--adapter-url-<registry> <url>] [--json]`,
+    description: [
+      'Each letter goes back to the adapter of its registry (from the letter\'s source topic or stage) over HTTP, with',
+      'that registry\'s agency key: a native record to POST /v1/records, a CloudEvent to POST /v1/events. So a letter',
+      'that failed for a mapping or schema since fixed now passes; one the adapter still refuses stays, with the reason.',
+      'A letter is marked redriven (Redis set lgsp:dlq:redriven) only after the adapter answered 202, and a marked',
+      'letter is never sent again. Agency keys: AGENCY_KEY_<REGISTRY> (e.g. AGENCY_KEY_LAND); outside production the',
+      'development keys are used when unset.',
+      'Exit 0 when every selected letter was re-driven (or had been), 1 when any was refused or cannot be routed, 69',
+      'when an adapter could not be reached.',
+    ],
+    options: {
+      id: { type: 'string', multiple: true, value: '<id>', description: 'a letter to re-drive (repeat for several)' },
+      all: { type: 'boolean', description: 'every letter not yet re-driven (progress bar on stderr when it is a terminal)' },
+      ...adapterUrlOptions,
+    },
+    examples: ['lgsp dlq redrive --id lgsp.registry.land.v1:3:1042', 'lgsp dlq redrive --all --adapter-url-land http://10.0.0.5:8101'],
+  },
+  {
+    name: 'quality',
+    summary: 'province-wide data-quality figures (record.md §3)',
+    usage: 'lgsp quality [--json]',
+    description: [
+      'Clean: records with each quality issue code. Complete: share of records with each section present. Correct:',
+      'dead-lettered messages per registry. Live: per registry, the age of the newest event in its topic and the',
+      'consolidator\'s lag.',
+      'These figures are COMPUTED BY A SCAN when you run the command (every person state of the current generation is',
+      'read from Redis and rendered, and the dead-letter topic is read in full); they are not maintained incrementally',
+      'yet, so expect it to take a while on a large province.',
+    ],
+    options: {},
+    examples: ['lgsp quality', 'lgsp quality --json | jq .clean'],
+  },
+];
+
+export function commandSpec(name: CommandName): CommandSpec {
+  return COMMANDS.find((command) => command.name === name)!;
+}

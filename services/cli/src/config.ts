@@ -1,0 +1,66 @@
+// The CLI's settings, read once from the environment (with --brokers/--redis laid over it) and checked by
+// the runtime's JSON Schema loader, like every service's.
+import { REGISTRIES } from '@lgsp/kafka';
+import { DEV_KEYS } from '@lgsp/policy';
+import { commonConfigProperties, loadConfig } from '@lgsp/runtime';
+import type { GlobalOptions } from './args.ts';
+import { SERVICE_NAMES, serviceUrlVariable } from './service-endpoints.ts';
+
+const { NODE_ENV, KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, REDIS_URL, REDIS_CLUSTER_NODES, REDIS_KEY_PREFIX } = commonConfigProperties;
+
+const agencyKeyVariable = (registry: string): string => `AGENCY_KEY_${registry.toUpperCase()}`;
+
+export const configSchema = {
+  type: 'object',
+  properties: {
+    NODE_ENV,
+    KAFKA_BROKERS,
+    KAFKA_TOPIC_PREFIX,
+    REDIS_URL,
+    REDIS_CLUSTER_NODES,
+    REDIS_KEY_PREFIX,
+    // The CLI's own output is its stdout; library logs go to stderr and only when asked for.
+    LOG_LEVEL: { ...commonConfigProperties.LOG_LEVEL, default: 'silent' },
+    CONSOLIDATOR_GROUP_ID: { type: 'string', minLength: 1, pattern: '^[a-zA-Z0-9._-]+$', default: 'lgsp-consolidator' },
+    HUB_HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
+    /** How long one HTTP call to a service (health, re-drive) may take. */
+    HTTP_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 10000 },
+    ...Object.fromEntries(SERVICE_NAMES.map((name) => [serviceUrlVariable(name), { type: 'string', pattern: '^https?://' }])),
+    ...Object.fromEntries(REGISTRIES.map((registry) => [agencyKeyVariable(registry), { type: 'string', minLength: 1 }])),
+  },
+} as const;
+
+export interface CliConfig {
+  NODE_ENV: 'development' | 'test' | 'production';
+  KAFKA_BROKERS: string;
+  KAFKA_TOPIC_PREFIX: string;
+  REDIS_URL: string;
+  REDIS_CLUSTER_NODES?: string;
+  REDIS_KEY_PREFIX: string;
+  LOG_LEVEL: string;
+  CONSOLIDATOR_GROUP_ID: string;
+  HUB_HOST: string;
+  HTTP_TIMEOUT_MS: number;
+  /** `<SERVICE>_URL` and `AGENCY_KEY_<REGISTRY>` values, by variable name. */
+  [variable: string]: string | number | undefined;
+}
+
+export function loadCliConfig(global: GlobalOptions, env: NodeJS.ProcessEnv = process.env): CliConfig {
+  const effective: NodeJS.ProcessEnv = { ...env };
+  if (global.brokers !== undefined) effective.KAFKA_BROKERS = global.brokers;
+  if (global.redis !== undefined) {
+    effective.REDIS_URL = global.redis;
+    delete effective.REDIS_CLUSTER_NODES;
+  }
+  return loadConfig<CliConfig>(configSchema, effective);
+}
+
+/** The key re-drive uses for a registry: AGENCY_KEY_<REGISTRY>, else (outside production) the development key. */
+export function agencyKeyFor(config: CliConfig, registry: string): string | undefined {
+  const configured = config[agencyKeyVariable(registry)];
+  if (typeof configured === 'string') return configured;
+  if (config.NODE_ENV === 'production') return undefined;
+  return DEV_KEYS.find((devKey) => devKey.kind === 'agency' && devKey.may === `publish ${registry}`)?.key;
+}
+
+export { agencyKeyVariable };

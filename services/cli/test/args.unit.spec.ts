@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../src/args.ts';
+import { EXIT } from '../src/errors.ts';
+import { commandHelp, topLevelHelp } from '../src/help.ts';
+import { COMMANDS } from '../src/command-specs.ts';
+
+function usageFailure(argv: string[]): string {
+  try {
+    parseCommandLine(argv);
+  } catch (error) {
+    expect((error as { exitCode: number }).exitCode).toBe(EXIT.usage);
+    return (error as Error).message;
+  }
+  throw new Error(`expected ${argv.join(' ')} to be refused`);
+}
+
+describe('parsing the command line', () => {
+  it('picks a one-word command and the global options, before or after it', () => {
+    expect(parseCommandLine(['lag', '--json'])).toEqual({ kind: 'run', command: 'lag', global: { json: true }, options: {} });
+    expect(parseCommandLine(['--json', 'status', '--brokers', 'k:9092', '--redis', 'redis://r:6379'])).toEqual({
+      kind: 'run',
+      command: 'status',
+      global: { json: true, brokers: 'k:9092', redis: 'redis://r:6379' },
+      options: {},
+    });
+  });
+
+  it('picks a two-word command with its options', () => {
+    const parsed = parseCommandLine(['dlq', 'list', '--limit', '5', '--stage', 'consolidator']);
+    expect(parsed).toMatchObject({ kind: 'run', command: 'dlq list', options: { limit: '5', stage: 'consolidator' } });
+    const redrive = parseCommandLine(['dlq', 'redrive', '--id', 'a', '--id', 'b', '--adapter-url-land', 'http://h:1']);
+    expect(redrive).toMatchObject({ kind: 'run', command: 'dlq redrive', options: { id: ['a', 'b'], 'adapter-url-land': 'http://h:1' } });
+  });
+
+  it('answers --help and `help` at every level', () => {
+    expect(parseCommandLine(['--help'])).toEqual({ kind: 'help' });
+    expect(parseCommandLine(['help', 'dlq', 'list'])).toEqual({ kind: 'help', command: 'dlq list' });
+    expect(parseCommandLine(['dlq', '--help'])).toEqual({ kind: 'help', group: 'dlq' });
+    expect(parseCommandLine(['quality', '-h'])).toEqual({ kind: 'help', command: 'quality' });
+  });
+
+  it('refuses unknown commands, options and arguments with one line naming them', () => {
+    expect(usageFailure(['replay'])).toBe("unknown command 'replay'; run lgsp --help to see the commands");
+    expect(usageFailure(['dlq', 'purge'])).toContain("unknown command 'lgsp dlq purge'");
+    expect(usageFailure(['dlq'])).toContain('needs a subcommand: list, redrive');
+    expect(usageFailure(['lag', '--limit', '3'])).toBe("unknown option '--limit' for lgsp lag; see lgsp lag --help");
+    expect(usageFailure(['status', 'extra'])).toContain("unexpected argument 'extra'");
+    expect(usageFailure(['--json'])).toContain('no command given');
+  });
+
+  it('checks option values before anything connects', () => {
+    expect(usageFailure(['dlq', 'list', '--limit', '0'])).toContain('--limit must be a whole number');
+    expect(usageFailure(['dlq', 'list', '--limit', 'ten'])).toContain('--limit must be a whole number');
+    expect(usageFailure(['dlq', 'redrive'])).toContain('needs --id');
+    expect(usageFailure(['dlq', 'redrive', '--all', '--id', 'x'])).toContain('not both');
+    expect(usageFailure(['dlq', 'redrive', '--all', '--adapter-url-land', 'ftp://x'])).toContain('must be an http(s) URL');
+  });
+});
+
+describe('help', () => {
+  it('lists every command, and only commands that exist', () => {
+    const text = topLevelHelp();
+    for (const command of COMMANDS) expect(text).toContain(command.name);
+    expect(text).not.toMatch(/replay|audit verify/);
+  });
+
+  it('documents every option of a command', () => {
+    for (const command of COMMANDS) {
+      const text = commandHelp(command.name);
+      expect(text).toContain(`Usage: ${command.usage}`);
+      for (const option of Object.keys(command.options)) expect(text).toContain(`--${option}`);
+    }
+    expect(commandHelp('quality')).toContain('COMPUTED BY A SCAN');
+    expect(commandHelp('status')).toContain('SCAN');
+  });
+});
