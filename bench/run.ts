@@ -6,6 +6,8 @@ import path from 'node:path';
 import { repoRoot, resolveKafka, resolveRedis } from '@lgsp/infra';
 import { runIngestBenchmarks } from '../packages/adapter-kit/bench/ingest.bench.ts';
 import { runB2 } from './b2-consolidation.ts';
+import { runB3 } from './b3-reads.ts';
+import { runB4 } from './b4-freshness.ts';
 import { markdownTable } from './lib/table.ts';
 import { withRatio, type BenchResult } from './lib/result.ts';
 
@@ -31,6 +33,8 @@ try {
     }
   }
   if (wanted('B2') || wanted('B6')) results.push(...(await runB2({ brokers: kafka.brokers, log })));
+  if (wanted('B3')) results.push(...(await runB3({ brokers: kafka.brokers, log })));
+  if (wanted('B4')) results.push(...(await runB4({ brokers: kafka.brokers, log })));
 } finally {
   await kafka.stop?.();
   await redis.stop?.();

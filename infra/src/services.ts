@@ -3,7 +3,7 @@ import path from 'node:path';
 import { repoRoot } from './paths.ts';
 import type { ServiceSpec } from './supervisor.ts';
 
-// `pnpm start` is the development hub: the adapters take the development agency keys (api.md §3). Every
+// `pnpm start` is the development hub: the adapters and the citizen API take the development keys (api.md §3). Every
 // service refuses this file when NODE_ENV=production.
 const DEVELOPMENT_POLICY = path.join(repoRoot, 'packages', 'policy', 'policies', 'development.json');
 
@@ -16,6 +16,7 @@ const adapter = (registry: string, port: number): ServiceSpec => ({
 
 export const HUB_SERVICES: readonly ServiceSpec[] = [
   { name: 'consolidator', entry: 'services/consolidator/src/server.ts', port: 8090 },
+  { name: 'citizen-api', entry: 'services/citizen-api/src/server.ts', port: 8080, env: { POLICY_FILE: DEVELOPMENT_POLICY } },
   adapter('land', 8101),
   adapter('enterprise', 8102),
   adapter('household', 8103),

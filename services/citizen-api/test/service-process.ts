@@ -1,0 +1,59 @@
+// Runs a hub service as a real process (its server.ts) and waits for the log line that says it is up.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+export const CITIZEN_API_ENTRY = path.join(repoRoot, 'services', 'citizen-api', 'src', 'server.ts');
+export const CONSOLIDATOR_ENTRY = path.join(repoRoot, 'services', 'consolidator', 'src', 'server.ts');
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  /** `http://127.0.0.1:<port>` once listening. */
+  url: string;
+  lines: () => Array<Record<string, unknown>>;
+  output: () => string;
+  exited: Promise<number | null>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export async function startServiceProcess(entry: string, env: Record<string, string>, readyMessage: string, timeoutMs = 60_000): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const parsed: Array<Record<string, unknown>> = [];
+  let pending = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    output += text;
+    pending += text;
+    const parts = pending.split('\n');
+    pending = parts.pop() ?? '';
+    for (const part of parts) {
+      try {
+        parsed.push(JSON.parse(part) as Record<string, unknown>);
+      } catch {
+        // not a log line
+      }
+    }
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const listening = parsed.find((line) => line.msg === 'listening');
+    if (listening && parsed.some((line) => line.msg === readyMessage)) {
+      return { child, url: String(listening.url).replace('0.0.0.0', '127.0.0.1'), lines: () => parsed, output: () => output, exited, stop };
+    }
+    if (child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await stop('SIGKILL');
+  throw new Error(`${path.basename(path.dirname(path.dirname(entry)))} did not start:\n${output.slice(-3000)}`);
+}
