@@ -7,7 +7,7 @@ import { closeRedis, createRedis } from '@lgsp/redis';
 import { createLogger, createMetricsRegistry, exitOnConfigError, runService } from '@lgsp/runtime';
 import { createAccessLogProjection } from './access-log/projection.ts';
 import { buildApp } from './app.ts';
-import { createChainHeads } from './audit/chain-head.ts';
+import { createChainHeads } from '@lgsp/audit';
 import { createAuditWriter } from './audit/writer.ts';
 import { loadCitizenApiConfig, type CitizenApiConfig } from './config.ts';
 import { createCitizenReads } from './core/citizen-reads.ts';

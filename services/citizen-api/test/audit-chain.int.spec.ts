@@ -2,8 +2,8 @@
 // graceful restart and a SIGKILL: every partition's chain verifies end to end (and ends at the head Redis
 // recorded), every 200 has exactly its entries, and tampering with one entry read back from the topic is found.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain, type AuditLogByPartition } from '../src/index.ts';
-import { chainStateKey } from '../src/audit/chain-head.ts';
+import { chainStateKey, verifyAuditChain, type AuditLogByPartition } from '@lgsp/audit';
+
 import { call } from './http.ts';
 import { samplePeople, type SamplePeople } from './sample-people.ts';
 import type { ServiceProcess } from './service-process.ts';

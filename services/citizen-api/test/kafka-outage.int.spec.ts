@@ -3,7 +3,7 @@
 // and the chain goes on unbroken. On a private broker, stopped and started by the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrivateKafka, eventually, type PrivateKafka } from '@lgsp/testkit';
-import { verifyAuditChain } from '../src/index.ts';
+import { verifyAuditChain } from '@lgsp/audit';
 import { call, type RawResponse } from './http.ts';
 import { samplePeople, SENTINELS, type SamplePeople } from './sample-people.ts';
 import type { ServiceProcess } from './service-process.ts';

@@ -5,7 +5,7 @@ import { createKafka, createProducer, ensureTopics, hubTopicSpecs, topicNames, t
 import { readPerson } from '@lgsp/record-store';
 import { closeRedis, type RedisClient } from '@lgsp/redis';
 import { eventually, quietLogger, stackEndpoints, testKafka, testRedis, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from '@lgsp/testkit';
-import { readAuditLog, type AuditLogByPartition } from '../src/index.ts';
+import { readAuditLog, type AuditLogByPartition } from '@lgsp/audit';
 import { CITIZEN_API_ENTRY, CONSOLIDATOR_ENTRY, startServiceProcess, type ServiceProcess } from './service-process.ts';
 
 export interface TestHub {

@@ -2,7 +2,7 @@
 // tests read this one table, so an option cannot be parsed without being documented.
 import { REGISTRIES } from '@lgsp/kafka';
 
-export type CommandName = 'status' | 'lag' | 'dlq list' | 'dlq redrive' | 'quality';
+export type CommandName = 'status' | 'lag' | 'dlq list' | 'dlq redrive' | 'quality' | 'audit verify';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -113,6 +113,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     options: {},
     examples: ['lgsp quality', 'lgsp quality --json | jq .clean'],
+  },
+  {
+    name: 'audit verify',
+    summary: 'check the audit log\'s hash chain end to end',
+    usage: 'lgsp audit verify [--json]',
+    description: [
+      'Reads lgsp.audit.v1 from its beginning, partition by partition, and checks each partition as a hash chain: every',
+      'entry must match its own SHA-256 (else it was altered) and name the previous entry\'s hash (else an entry was',
+      'removed, inserted or reordered). Where the head the citizen API recorded in Redis ends exactly where the read',
+      'ended, the chain must end at that head too (else entries are missing at the end); when writers have appended',
+      'since, the tail is checked on the next run.',
+      'Exit 0 when every partition is intact, 1 when any break is found (each is listed), 69 when Kafka or Redis cannot',
+      'be reached.',
+    ],
+    options: {},
+    examples: ['lgsp audit verify', 'lgsp audit verify --json | jq .partitions[].breaks'],
   },
 ];
 

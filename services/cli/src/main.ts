@@ -8,6 +8,7 @@ import { loadCliConfig } from './config.ts';
 import { createCliContext, type CliContext } from './context.ts';
 import { CliError, EXIT, oneLine, type ExitCode } from './errors.ts';
 import { commandHelp, groupHelp, topLevelHelp } from './help.ts';
+import { runAuditVerify } from './commands/audit-verify.ts';
 import { runDlqList } from './commands/dlq-list.ts';
 import { runDlqRedrive } from './commands/dlq-redrive.ts';
 import { runLag } from './commands/lag.ts';
@@ -41,6 +42,8 @@ function runCommand(parsed: Run, context: CliContext): Promise<CommandResult> {
       });
     case 'quality':
       return runQuality(context);
+    case 'audit verify':
+      return runAuditVerify(context);
     default: {
       const unreachable: never = parsed.command;
       throw new Error(`unhandled command ${String(unreachable)}`);

@@ -61,7 +61,7 @@ describe('help', () => {
   it('lists every command, and only commands that exist', () => {
     const text = topLevelHelp();
     for (const command of COMMANDS) expect(text).toContain(command.name);
-    expect(text).not.toMatch(/replay|audit verify/);
+    expect(text).not.toMatch(/replay/); // not built yet: never advertised
   });
 
   it('documents every option of a command', () => {

@@ -1,7 +1,7 @@
 // One line of a person's access log as stored and served: who read, when, for what, which sections.
 // Stored as the sorted-set member, so the same audit entry (same partition and offset) projected twice is
 // the same member — the projection is idempotent without any bookkeeping of its own.
-import type { AuditEntry, AuditRead } from '../audit/entry.ts';
+import type { AuditEntry, AuditRead } from '@lgsp/audit';
 
 export interface AccessLogItem {
   time: string;

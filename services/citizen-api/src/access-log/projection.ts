@@ -6,8 +6,7 @@
 import type { Consumer, Kafka } from 'kafkajs';
 import type { RedisClient } from '@lgsp/redis';
 import type { Logger } from '@lgsp/runtime';
-import type { ChainHeads } from '../audit/chain-head.ts';
-import { parseAuditEntry } from '../audit/message.ts';
+import { type ChainHeads, parseAuditEntry } from '@lgsp/audit';
 import { accessLogMember } from './item.ts';
 import { accessLogKey } from './keys.ts';
 

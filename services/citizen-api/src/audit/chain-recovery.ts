@@ -6,8 +6,7 @@
 // entry is read from Kafka directly.
 import type { Admin, Kafka } from 'kafkajs';
 import { CitizenErrors } from '../errors.ts';
-import type { ChainHead, ChainHeads } from './chain-head.ts';
-import { GENESIS_HASH } from './entry.ts';
+import { type ChainHead, type ChainHeads, GENESIS_HASH } from '@lgsp/audit';
 import { readAuditEntryAt } from './read-entry-at.ts';
 
 export interface RecoverOptions {

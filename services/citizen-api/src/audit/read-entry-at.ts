@@ -3,8 +3,7 @@
 // a throw-away consumer group joins and is deleted — but only ever needed after Redis lost data.
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import type { AuditEntry } from './entry.ts';
-import { parseAuditEntry } from './message.ts';
+import { type AuditEntry, parseAuditEntry } from '@lgsp/audit';
 
 export async function readAuditEntryAt(kafka: Kafka, topic: string, partition: number, offset: string, timeoutMs: number): Promise<AuditEntry | undefined> {
   const groupId = `lgsp-audit-recovery-${randomUUID()}`;

@@ -12,10 +12,8 @@ import type { HubProducer } from '@lgsp/kafka';
 import { HubError, type Logger } from '@lgsp/runtime';
 import { CitizenErrors } from '../errors.ts';
 import type { AuditMetrics } from '../metrics.ts';
-import type { ChainHead, ChainHeads, HeldPartition } from './chain-head.ts';
+import { type ChainHead, type ChainHeads, type HeldPartition, sealEntries, type AuditDraft, auditMessage } from '@lgsp/audit';
 import { recoverChainHead } from './chain-recovery.ts';
-import { sealEntries, type AuditDraft } from './entry.ts';
-import { auditMessage } from './message.ts';
 
 export interface AuditWriter {
   /** Resolves once every entry is acknowledged by Kafka; rejects with a 503 HubError otherwise. */

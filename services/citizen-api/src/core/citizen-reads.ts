@@ -5,7 +5,7 @@ import { historyPage, type CitizenRecord } from '@lgsp/record';
 import { personKey, type Keyspace } from '@lgsp/record-store';
 import type { RedisClient } from '@lgsp/redis';
 import { accessLogPage } from '../access-log/store.ts';
-import type { AuditDraft, AuditRead } from '../audit/entry.ts';
+import type { AuditDraft, AuditRead } from '@lgsp/audit';
 import type { AuditWriter } from '../audit/writer.ts';
 import { CitizenErrors } from '../errors.ts';
 import type { CitizenApiMetrics } from '../metrics.ts';

@@ -1,7 +1,7 @@
 // The audit hash chain, as `lgsp audit verify` will check it: an altered, removed, inserted or reordered
 // entry is found, and an intact chain passes.
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, sealEntries, verifyAuditChain, type AuditDraft, type AuditEntry } from '../src/index.ts';
+import { GENESIS_HASH, sealEntries, verifyAuditChain, type AuditDraft, type AuditEntry } from '@lgsp/audit';
 
 function drafts(count: number): AuditDraft[] {
   return Array.from({ length: count }, (_, index) => ({
