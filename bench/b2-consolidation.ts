@@ -10,8 +10,8 @@ import { freePort, repoRoot, startNativeRedis } from '@lgsp/infra';
 import { createKafka } from '@lgsp/kafka';
 import { createRedis, closeRedis } from '@lgsp/redis';
 import { createLogger } from '@lgsp/runtime';
-import { uniqueId, uniqueTopicPrefix } from '@lgsp/testkit';
-import { deleteTopics, freshTopics, groupCaughtUp, loadEvents } from './lib/kafka-topics.ts';
+import { groupCaughtUp, uniqueId, uniqueTopicPrefix } from '@lgsp/testkit';
+import { deleteTopics, freshTopics, loadEvents } from './lib/kafka-topics.ts';
 import { round, withRatio, type BenchResult } from './lib/result.ts';
 import { consolidationWorkload } from './lib/workload.ts';
 

@@ -9,10 +9,11 @@ import path from 'node:path';
 import { repoRoot } from '@lgsp/infra';
 import { createKafka } from '@lgsp/kafka';
 import { createLogger } from '@lgsp/runtime';
-import { generateProvince, uniqueId, uniqueTopicPrefix } from '@lgsp/testkit';
+import { generateProvince, groupCaughtUp, uniqueId, uniqueTopicPrefix } from '@lgsp/testkit';
 import { privateRedis, startService, unthrottledPolicyFile } from './lib/hub-processes.ts';
-import { deleteTopics, freshTopics, groupCaughtUp, loadEvents } from './lib/kafka-topics.ts';
+import { deleteTopics, freshTopics, loadEvents } from './lib/kafka-topics.ts';
 import { round, withRatio, type BenchResult } from './lib/result.ts';
+import type { LoadPlan, LoadResult } from '../services/citizen-api/bench/http-load.ts';
 
 export interface B3Options {
   brokers: string;
@@ -22,18 +23,10 @@ export interface B3Options {
   log?: (line: string) => void;
 }
 
-interface LoadResult {
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  total: number;
-  non2xx: number;
-  errors: number;
-}
 
 const READER = { key: 'dev-land-portal-key', purpose: 'land-procedure' };
 
-async function load(plan: { url: string; paths: string[]; headers: Record<string, string>; connections: number; durationSeconds: number; rate?: number }): Promise<LoadResult> {
+async function load(plan: LoadPlan): Promise<LoadResult> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'services/citizen-api/bench/http-load.ts'), JSON.stringify(plan)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

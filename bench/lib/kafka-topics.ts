@@ -32,20 +32,3 @@ export async function loadEvents(kafka: Kafka, logger: Logger, names: TopicNames
   }
   await producer.disconnect();
 }
-
-export async function groupCaughtUp(kafka: Kafka, groupId: string, topics: string[]): Promise<boolean> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const committed = await admin.fetchOffsets({ groupId, topics });
-    for (const topic of topics) {
-      for (const end of await admin.fetchTopicOffsets(topic)) {
-        const offset = committed.find((entry) => entry.topic === topic)?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-        if (end.high !== '0' && offset !== end.high) return false;
-      }
-    }
-    return true;
-  } finally {
-    await admin.disconnect();
-  }
-}

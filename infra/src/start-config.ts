@@ -1,14 +1,15 @@
 // Settings of `pnpm start` and `pnpm stack`, from the environment, checked once.
-import { loadConfig, type ConfigOf } from '@lgsp/runtime';
+import { commonConfigProperties, loadConfig, type ConfigOf } from '@lgsp/runtime';
 
 export const startConfigSchema = {
   type: 'object',
   properties: {
-    NODE_ENV: { type: 'string', enum: ['development', 'test', 'production'], default: 'development' },
-    LOG_LEVEL: { type: 'string', enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'warn' },
-    KAFKA_BROKERS: { type: 'string', pattern: '^[^,\\s]+(,[^,\\s]+)*$' },
-    REDIS_URL: { type: 'string', pattern: '^rediss?://' },
-    KAFKA_TOPIC_PREFIX: { type: 'string', pattern: '^[a-zA-Z0-9._-]*$', default: '' },
+    NODE_ENV: commonConfigProperties.NODE_ENV,
+    LOG_LEVEL: { ...commonConfigProperties.LOG_LEVEL, default: 'warn' },
+    // Checked for their form only, without defaults: when unset, the stack is found or started instead.
+    KAFKA_BROKERS: { type: 'string', pattern: commonConfigProperties.KAFKA_BROKERS.pattern },
+    REDIS_URL: { type: 'string', pattern: commonConfigProperties.REDIS_URL.pattern },
+    KAFKA_TOPIC_PREFIX: commonConfigProperties.KAFKA_TOPIC_PREFIX,
     KAFKA_TOPIC_PARTITIONS: { type: 'integer', minimum: 1, maximum: 1000, default: 6 },
     KAFKA_REPLICATION_FACTOR: { type: 'integer', minimum: 1, maximum: 10, default: 1 },
   },

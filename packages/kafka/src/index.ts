@@ -9,3 +9,5 @@ export type { Kafka, Admin, Producer, Consumer, Message, KafkaMessage, EachBatch
 export { deadLetterMessage, parseDeadLetter, originalPayload, headersAsStrings } from './dead-letter.ts';
 export type { DeadLetter } from './dead-letter.ts';
 export { sliceTopicMessages, approximateMessageBytes, DEFAULT_MAX_REQUEST_BYTES } from './request-slices.ts';
+export { fetchLag, lagReport, partitionLag, lagByTopic, topicOffsets } from './consumer-lag.ts';
+export type { LagReport, PartitionLag, PartitionOffsets } from './consumer-lag.ts';

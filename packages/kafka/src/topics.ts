@@ -2,12 +2,13 @@
 // what is missing and reports (never silently alters) settings that drifted.
 import type { Admin, ITopicConfig } from 'kafkajs';
 import kafkajs from 'kafkajs';
+import { REGISTRIES, type Registry } from '@lgsp/contract';
 
 // kafkajs is CommonJS; Node's ESM loader sees only its default export.
 const { ConfigResourceTypes } = kafkajs;
 
-export const REGISTRIES = ['land', 'enterprise', 'household', 'judicial'] as const;
-export type Registry = (typeof REGISTRIES)[number];
+// The registries are the contract's; re-exported so topic users need not reach for the contract.
+export { REGISTRIES, type Registry };
 
 export interface TopicNames {
   registry: Record<Registry, string>;

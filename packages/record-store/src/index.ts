@@ -17,3 +17,4 @@ export {
 } from './store.ts';
 export { encodeState, decodeState } from './codec.ts';
 export type { Versioned, CasWrite } from './store.ts';
+export { personIdPages, countPeople, storedPeople } from './person-scan.ts';

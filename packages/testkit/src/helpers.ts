@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
-import { createKafka, type Kafka } from '@lgsp/kafka';
+import { createKafka, fetchLag, type Kafka } from '@lgsp/kafka';
 import { createRedis, type RedisClient } from '@lgsp/redis';
 import { createLogger, type Logger } from '@lgsp/runtime';
 
@@ -74,4 +74,15 @@ export async function eventually<T>(probe: () => Promise<T | undefined> | T | un
     await new Promise((r) => setTimeout(r, intervalMs));
   }
   throw new Error(`condition not met within ${timeoutMs} ms${lastError ? `: ${(lastError as Error).message}` : ''}`);
+}
+
+/** The group has consumed everything the topics hold (its lag, as `lgsp lag` counts it, is 0). */
+export async function groupCaughtUp(kafka: Kafka, groupId: string, topics: readonly string[]): Promise<boolean> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    return (await fetchLag(admin, groupId, topics)).total === 0;
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -1,4 +1,4 @@
-export { uniqueId, uniqueTopicPrefix, uniqueKeyPrefix, stackEndpoints, captureLogger, quietLogger, testKafka, testRedis, eventually } from './helpers.ts';
+export { uniqueId, uniqueTopicPrefix, uniqueKeyPrefix, stackEndpoints, captureLogger, quietLogger, testKafka, testRedis, eventually, groupCaughtUp } from './helpers.ts';
 export type { CapturedLogger } from './helpers.ts';
 export { startPrivateKafka } from './private-kafka.ts';
 export { generateProvince } from './province.ts';

@@ -8,7 +8,7 @@
 import http from 'node:http';
 import autocannon from 'autocannon';
 
-interface LoadPlan {
+export interface LoadPlan {
   url: string;
   paths: string[];
   headers: Record<string, string>;
@@ -18,7 +18,7 @@ interface LoadPlan {
   rate?: number;
 }
 
-interface LoadResult {
+export interface LoadResult {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainStateKey, verifyAuditChain, type AuditLogByPartition } from '@lgsp/audit';
 
 import { call } from './http.ts';
-import { samplePeople, type SamplePeople } from './sample-people.ts';
+import { publishSamplePeople, type SamplePeople } from './sample-people.ts';
 import type { ServiceProcess } from './service-process.ts';
 import { startTestHub, type TestHub } from './test-hub.ts';
 
@@ -55,10 +55,7 @@ describe('the audit hash chain', () => {
 
   beforeAll(async () => {
     hub = await startTestHub({ partitions: 3 });
-    people = samplePeople(63);
-    await hub.publish(people.events);
-    await hub.waitForVersion(people.full.personalId, 6);
-    await hub.waitForVersion(people.plain.personalId, 3);
+    people = await publishSamplePeople(hub, 63);
   }, 120_000);
 
   afterAll(async () => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_KEYS, developmentPolicyPath, grantsPath, loadPolicy, sectionsFor, authenticate, type SectionGrant } from '@lgsp/policy';
 import { call, type RawResponse } from './http.ts';
-import { PRESENT_IN_HISTORY, PRESENT_IN_RECORD, SENTINELS, samplePeople, type SamplePeople } from './sample-people.ts';
+import { PRESENT_IN_HISTORY, PRESENT_IN_RECORD, SENTINELS, publishSamplePeople, type SamplePeople } from './sample-people.ts';
 import type { ServiceProcess } from './service-process.ts';
 import { startTestHub, type TestHub } from './test-hub.ts';
 
@@ -48,10 +48,7 @@ describe('the citizen API authorization matrix', () => {
   beforeAll(async () => {
     hub = await startTestHub();
     api = await hub.startCitizenApi();
-    people = samplePeople(61);
-    await hub.publish(people.events);
-    await hub.waitForVersion(people.full.personalId, 6);
-    await hub.waitForVersion(people.plain.personalId, 3);
+    people = await publishSamplePeople(hub, 61);
   }, 120_000);
 
   afterAll(async () => {

@@ -11,7 +11,7 @@ import { developmentPolicyPath } from '@lgsp/policy';
 import { eventually } from '@lgsp/testkit';
 import { accessLogKey } from '../src/access-log/keys.ts';
 import { auditedAnswers, call } from './http.ts';
-import { samplePeople, type SamplePeople } from './sample-people.ts';
+import { publishSamplePeople, type SamplePeople } from './sample-people.ts';
 import { CITIZEN_API_ENTRY, type ServiceProcess } from './service-process.ts';
 import { startTestHub, type TestHub } from './test-hub.ts';
 
@@ -37,10 +37,7 @@ describe('the citizen API', () => {
   beforeAll(async () => {
     hub = await startTestHub();
     api = await hub.startCitizenApi();
-    people = samplePeople(62);
-    await hub.publish(people.events);
-    await hub.waitForVersion(people.full.personalId, 6);
-    await hub.waitForVersion(people.plain.personalId, 3);
+    people = await publishSamplePeople(hub, 62);
   }, 120_000);
 
   afterAll(async () => {

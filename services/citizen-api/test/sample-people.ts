@@ -2,6 +2,7 @@
 // for them in the raw bytes of a response: a sentinel of a section the purpose does not grant must never
 // appear, in a record, a batch or a history.
 import { createGenerator, validateEvent, type HubEvent, type Person } from '@lgsp/contract';
+import type { TestHub } from './test-hub.ts';
 
 /** Strings that exist only in one section (as record data, history entries or JSON keys). */
 export const SENTINELS: Readonly<Record<string, readonly string[]>> = {
@@ -67,4 +68,13 @@ export function samplePeople(seed: number): SamplePeople {
     generator.event('vn.lgsp.land.right-granted.v1', plain),
   ].map(checked);
   return { full, plain, enterpriseCode: held.enterpriseCode, events };
+}
+
+/** Publishes a seed's sample people into a test hub and waits until the consolidator has folded them all. */
+export async function publishSamplePeople(hub: TestHub, seed: number): Promise<SamplePeople> {
+  const people = samplePeople(seed);
+  await hub.publish(people.events);
+  await hub.waitForVersion(people.full.personalId, 6);
+  await hub.waitForVersion(people.plain.personalId, 3);
+  return people;
 }

@@ -1,9 +1,8 @@
 // The dead-letter topic as operators see it: every letter read back with where it sits, the registry it
 // belongs to, and whether `lgsp dlq redrive` already sent it back (the Redis set lgsp:dlq:redriven).
-import { parseDeadLetter, REGISTRIES, type DeadLetter, type Registry } from '@lgsp/kafka';
+import { parseDeadLetter, REGISTRIES, topicOffsets, type DeadLetter, type Registry } from '@lgsp/kafka';
 import type { RedisClient } from '@lgsp/redis';
 import type { CliContext } from './context.ts';
-import { topicOffsets } from './lag.ts';
 import { readRanges, type OffsetRange, type ReadMessage } from './read-ranges.ts';
 
 export interface ListedLetter {

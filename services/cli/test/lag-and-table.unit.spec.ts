@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lagByTopic, lagReport, partitionLag } from '../src/lag.ts';
+import { lagByTopic, lagReport, partitionLag } from '@lgsp/kafka';
 import { formatTable, humanAge, percent, truncate } from '../src/table.ts';
 import { renderBar } from '../src/progress.ts';
 

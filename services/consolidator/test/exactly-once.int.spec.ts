@@ -11,7 +11,7 @@ import { createRandom, encodeKafkaMessage, type HubEvent } from '@lgsp/contract'
 import { startNativeRedisCluster, type NativeRedisCluster } from '@lgsp/infra';
 import { createProducer, ensureTopics, hubTopicSpecs, topicNames, type Kafka } from '@lgsp/kafka';
 import { closeRedis, createRedis, type RedisClient } from '@lgsp/redis';
-import { generateProvince, quietLogger, stackEndpoints, testKafka, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from '@lgsp/testkit';
+import { generateProvince, groupCaughtUp, quietLogger, stackEndpoints, testKafka, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from '@lgsp/testkit';
 import { startConsolidator, type RunningConsolidator } from './consolidator-process.ts';
 import { referenceRecords, storedRecords } from './projection.ts';
 
@@ -38,28 +38,9 @@ function deliveryPlan(events: HubEvent[], seed: number): HubEvent[] {
   return delivered;
 }
 
-async function caughtUp(kafka: Kafka, groupId: string, topics: string[]): Promise<boolean> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const committed = await admin.fetchOffsets({ groupId, topics });
-    for (const topic of topics) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      const mine = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
-      for (const end of ends) {
-        const offset = mine.find((partition) => partition.partition === end.partition)?.offset ?? '-1';
-        if (end.high !== '0' && offset !== end.high) return false;
-      }
-    }
-    return true;
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 async function waitCaughtUp(kafka: Kafka, groupId: string, topics: string[], timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await caughtUp(kafka, groupId, topics))) {
+  while (!(await groupCaughtUp(kafka, groupId, topics))) {
     if (Date.now() > deadline) throw new Error(`group ${groupId} did not catch up within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }

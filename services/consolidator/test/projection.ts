@@ -14,7 +14,7 @@ import {
   type PersonEvent,
   type PersonState,
 } from '@lgsp/record';
-import { personKeyPattern, readEnterprise, readPerson, type Keyspace } from '@lgsp/record-store';
+import { personIdPages, readEnterprise, readPerson, type Keyspace } from '@lgsp/record-store';
 import type { RedisClient } from '@lgsp/redis';
 
 /** What must be equal: the record as served (updatedAt blanked) and the person's whole history. */
@@ -39,24 +39,10 @@ export function referenceRecords(delivered: readonly HubEvent[]): Map<string, st
   return new Map([...people].map(([id, state]) => [id, comparable(state, statusOf)]));
 }
 
-async function scanKeys(redis: RedisClient, pattern: string): Promise<string[]> {
-  const nodes = 'nodes' in redis && typeof redis.nodes === 'function' ? redis.nodes('master') : [redis];
-  const keys: string[] = [];
-  for (const node of nodes) {
-    let cursor = '0';
-    do {
-      const [next, batch] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      keys.push(...batch);
-      cursor = next;
-    } while (cursor !== '0');
-  }
-  return keys;
-}
-
 /** Every record of a keyspace with its history, rendered as portals would read them, `updatedAt` blanked. */
 export async function storedRecords(redis: RedisClient, keyspace: Keyspace): Promise<Map<string, string>> {
-  const keys = await scanKeys(redis, personKeyPattern(keyspace));
-  const ids = keys.map((key) => /\{(\d{12})\}$/.exec(key)?.[1] ?? key);
+  const ids: string[] = [];
+  for await (const page of personIdPages(redis, keyspace)) ids.push(...page);
   const people = await Promise.all(ids.map(async (id) => (await readPerson(redis, keyspace, id))!));
   const codes = [...new Set(people.flatMap((stored) => Object.keys(stored.state.roles).map((key) => key.split('|')[0]!)))];
   const enterprises = await Promise.all(codes.map((code) => readEnterprise(redis, keyspace, code)));

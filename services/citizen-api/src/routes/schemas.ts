@@ -99,67 +99,48 @@ export const batchGetSchema = {
   },
 } as const;
 
-export const historySchema = {
-  ...common,
-  summary: 'The events that concerned this person, newest first, only of the sections the purpose grants (record.md §4)',
-  params: { type: 'object', required: ['personalId'], properties: { personalId } },
-  querystring: { type: 'object', properties: pageQuery },
-  headers: purposeHeaders,
-  response: {
-    200: {
-      type: 'object',
-      required: ['personalId', 'items', 'nextCursor'],
-      properties: {
-        personalId: { type: 'string' },
-        items: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              eventId: { type: 'string' },
-              source: { type: 'string' },
-              type: { type: 'string' },
-              time: { type: 'string' },
-              receivedAt: { type: ['string', 'null'] },
-              outcome: { type: 'string', enum: ['applied', 'superseded'] },
-            },
-          },
+/** A page of a person's items (history, access log): the same envelope, the same paging, the same errors. */
+function personPageSchema<const Item extends Record<string, unknown>>(summary: string, itemProperties: Item) {
+  return {
+    ...common,
+    summary,
+    params: { type: 'object', required: ['personalId'], properties: { personalId } },
+    querystring: { type: 'object', properties: pageQuery },
+    headers: purposeHeaders,
+    response: {
+      200: {
+        type: 'object',
+        required: ['personalId', 'items', 'nextCursor'],
+        properties: {
+          personalId: { type: 'string' },
+          items: { type: 'array', items: { type: 'object', properties: itemProperties } },
+          nextCursor: { type: ['string', 'null'] },
         },
-        nextCursor: { type: ['string', 'null'] },
       },
+      ...errorResponses,
     },
-    ...errorResponses,
-  },
-} as const;
+  } as const;
+}
 
-export const accessLogSchema = {
-  ...common,
-  summary: 'Who read this record: time, consumer, purpose, sections, newest first; needs a purpose that grants access-log',
-  params: { type: 'object', required: ['personalId'], properties: { personalId } },
-  querystring: { type: 'object', properties: pageQuery },
-  headers: purposeHeaders,
-  response: {
-    200: {
-      type: 'object',
-      required: ['personalId', 'items', 'nextCursor'],
-      properties: {
-        personalId: { type: 'string' },
-        items: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: {
-              time: { type: 'string' },
-              consumer: { type: 'string' },
-              purpose: { type: 'string' },
-              sections: { type: 'array', items: { type: 'string' } },
-              read: { type: 'string', enum: ['record', 'history', 'access-log'] },
-            },
-          },
-        },
-        nextCursor: { type: ['string', 'null'] },
-      },
-    },
-    ...errorResponses,
+export const historySchema = personPageSchema(
+  'The events that concerned this person, newest first, only of the sections the purpose grants (record.md §4)',
+  {
+    eventId: { type: 'string' },
+    source: { type: 'string' },
+    type: { type: 'string' },
+    time: { type: 'string' },
+    receivedAt: { type: ['string', 'null'] },
+    outcome: { type: 'string', enum: ['applied', 'superseded'] },
   },
-} as const;
+);
+
+export const accessLogSchema = personPageSchema(
+  'Who read this record: time, consumer, purpose, sections, newest first; needs a purpose that grants access-log',
+  {
+    time: { type: 'string' },
+    consumer: { type: 'string' },
+    purpose: { type: 'string' },
+    sections: { type: 'array', items: { type: 'string' } },
+    read: { type: 'string', enum: ['record', 'history', 'access-log'] },
+  },
+);

@@ -1,7 +1,7 @@
 // lgsp lag: the consolidator group's lag per registry topic and partition, and the total.
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
-import { fetchLag, type LagReport } from '../lag.ts';
+import { fetchLag, type LagReport } from '@lgsp/kafka';
 import { formatTable } from '../table.ts';
 import type { CommandResult } from './result.ts';
 

@@ -1,13 +1,12 @@
 // lgsp quality: the province-wide figures of record.md §3 that can be computed now — clean (records by
 // issue code), complete (share of records with each section), correct (dead letters per registry), live
 // (newest event age and lag per registry). Computed by a scan on every run, not maintained incrementally.
-import { REGISTRIES } from '@lgsp/kafka';
+import { fetchLag, lagByTopic, REGISTRIES, topicOffsets } from '@lgsp/kafka';
 import { renderRecord } from '@lgsp/record';
 import type { CliContext } from '../context.ts';
 import { deadLetterRanges, lettersOf, newestById } from '../dead-letters.ts';
 import { EXIT } from '../errors.ts';
-import { fetchLag, lagByTopic, topicOffsets } from '../lag.ts';
-import { storedPeople } from '../person-scan.ts';
+import { storedPeople } from '@lgsp/record-store';
 import { createRecordTally, QUALITY_CODES, registryFigures, SECTIONS, type RecordFigures, type RegistryFigures } from '../quality-figures.ts';
 import { readRanges, type OffsetRange } from '../read-ranges.ts';
 import { formatTable, humanAge, percent } from '../table.ts';

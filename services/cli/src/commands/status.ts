@@ -1,8 +1,8 @@
 // lgsp status: one look at the whole hub — services, topics, consolidator lag, the record store.
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
-import { fetchLag, topicOffsets, type LagReport } from '../lag.ts';
-import { countPeople } from '../person-scan.ts';
+import { fetchLag, topicOffsets, type LagReport } from '@lgsp/kafka';
+import { countPeople } from '@lgsp/record-store';
 import { serviceEndpoints } from '../service-endpoints.ts';
 import { checkServices, type ServiceHealth } from '../service-health.ts';
 import { formatTable } from '../table.ts';

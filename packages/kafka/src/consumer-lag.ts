@@ -1,7 +1,7 @@
 // Consumer lag: per partition, the end offset (next to be written) minus the group's committed offset.
 // A partition the group never committed to is behind by everything still in it (end − low watermark),
 // since the consolidator starts such partitions from the beginning.
-import type { Admin } from '@lgsp/kafka';
+import type { Admin } from 'kafkajs';
 
 export interface PartitionOffsets {
   partition: number;

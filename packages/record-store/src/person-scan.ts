@@ -1,6 +1,8 @@
 // Walks the current generation's person keys with SCAN (every master of a Redis Cluster), in pages, so
-// neither Redis nor the CLI holds the whole keyspace at once. O(keyspace): an operator's tool, not a metric.
-import { personKeyPattern, readPerson, type Keyspace, type StoredPerson } from '@lgsp/record-store';
+// neither Redis nor the caller holds the whole keyspace at once. O(keyspace): for operators and tests, not a metric.
+import { personKeyPattern, type Keyspace } from './keys.ts';
+import { readPerson } from './store.ts';
+import type { StoredPerson } from './stored-state.ts';
 import type { RedisClient } from '@lgsp/redis';
 
 type ScanNode = Pick<RedisClient, 'scan'>;
