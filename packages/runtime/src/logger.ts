@@ -47,5 +47,7 @@ export function createLogger({ service, level = 'info', destination }: CreateLog
       },
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Synchronous writes to stdout: lines reach it in the order they were logged, and none is lost when a
+  // process exits or is killed with writes still buffered.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }

@@ -17,6 +17,14 @@ export interface RunningService {
   shutdown(reason: string): Promise<void>;
 }
 
+/**
+ * Waits until every log line written so far has reached its destination. pino writes asynchronously;
+ * exiting with writes in flight lets its exit handler write the rest first, out of order.
+ */
+function flushLogs(logger: Logger): Promise<void> {
+  return new Promise((resolve) => logger.flush(() => resolve()));
+}
+
 export async function runService({ app, port, host, logger, graceMs, exit = process.exit }: RunServiceOptions): Promise<RunningService> {
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string): Promise<void> => {
@@ -30,9 +38,11 @@ export async function runService({ app, port, host, logger, graceMs, exit = proc
       try {
         await app.close();
         logger.info('shutdown complete');
+        await flushLogs(logger);
         exit(0);
       } catch (error) {
         logger.error({ err: error }, 'shutdown failed');
+        await flushLogs(logger);
         exit(1);
       } finally {
         clearTimeout(timer);
