@@ -1,5 +1,15 @@
-export { personKey, enterpriseKey, enterpriseHoldersKey, offsetsKey, generationPointerKey, personKeyPattern } from './keys.ts';
-export type { Keyspace } from './keys.ts';
+export {
+  personKey,
+  enterpriseKey,
+  enterpriseHoldersKey,
+  offsetsKey,
+  figuresKey,
+  controlKey,
+  generationPointerKey,
+  personKeyPattern,
+  generationKeyPattern,
+} from './keys.ts';
+export type { Keyspace, ControlKeyName } from './keys.ts';
 export { alreadyApplied, watermarkKey, encodeStored, decodeStored } from './stored-state.ts';
 export type { StoredPerson, StoredEnterprise, Watermarks } from './stored-state.ts';
 export {
@@ -10,7 +20,6 @@ export {
   enterpriseHolders,
   loadOffsets,
   saveOffsets,
-  currentGeneration,
   withCasCommand,
   readPerson,
   readEnterprise,
@@ -18,3 +27,12 @@ export {
 export { encodeState, decodeState } from './codec.ts';
 export type { Versioned, CasWrite } from './store.ts';
 export { personIdPages, countPeople, storedPeople } from './person-scan.ts';
+export { scanKeyPages } from './key-scan.ts';
+export { figuresKeyFor, encodeFigureDelta, readRecordCounters } from './figures.ts';
+export { hashSlot, tagOfSlot, CLUSTER_SLOTS } from './cluster-slots.ts';
+export { FIRST_GENERATION, currentGeneration, allocateGeneration, switchGeneration, listedGenerations, dropGeneration } from './generations.ts';
+export type { GenerationInfo } from './generations.ts';
+export { newInstanceId, reportInstance, forgetInstance, liveInstances, INSTANCE_STALE_AFTER_MS } from './instances.ts';
+export type { InstanceReport, InstanceRole } from './instances.ts';
+export { acquireReplayLease, renewReplayLease, releaseReplayLease, readReplayLease, REPLAY_LEASE_MS } from './replay-lease.ts';
+export type { ReplayLease, ReplayPhase, ReplayProgress } from './replay-lease.ts';

@@ -1,6 +1,8 @@
 // Redis key layout of the record projection. Every key of one person (or one enterprise) carries its ID
 // as the hash tag, so in a Redis Cluster each lives in one slot and single-key atomic writes suffice.
-// The generation lets a replay build a fresh keyspace beside the live one and switch readers over.
+// The generation lets a replay build a fresh keyspace beside the live one and switch readers over; the
+// control keys that steer that (pointer, replay lease, live instances) share one hash tag, so one script
+// can read and change them together.
 
 export interface Keyspace {
   /** Prefix for everything (tests use their own), e.g. `` or `t-3fa9:`. */
@@ -8,8 +10,15 @@ export interface Keyspace {
   generation: string;
 }
 
+export type ControlKeyName = 'generation' | 'generation-counter' | 'generations' | 'replay' | 'instances';
+
+export function controlKey(prefix: string, name: ControlKeyName): string {
+  return `${prefix}lgsp:{control}:${name}`;
+}
+
+/** The generation readers and the live consolidator use. */
 export function generationPointerKey(prefix: string): string {
-  return `${prefix}lgsp:generation`;
+  return controlKey(prefix, 'generation');
 }
 
 export function personKey({ prefix, generation }: Keyspace, personalId: string): string {
@@ -29,6 +38,21 @@ export function offsetsKey({ prefix, generation }: Keyspace, group: string): str
   return `${prefix}lgsp:${generation}:offsets:{${group}}`;
 }
 
+/**
+ * The record figures' counters (record.md §3). On a single Redis one hash; on a Redis Cluster one hash per
+ * slot, tagged to live in that slot, so the script that writes a person can count in the same slot.
+ */
+export function figuresKey({ prefix, generation }: Keyspace, slotTag?: string): string {
+  return slotTag === undefined ? `${prefix}lgsp:${generation}:figures` : `${prefix}lgsp:${generation}:figures:{${slotTag}}`;
+}
+
+const escapeGlob = (text: string): string => text.replace(/[*?[\]\\]/g, '\\$&');
+
 export function personKeyPattern({ prefix, generation }: Keyspace): string {
-  return `${prefix}lgsp:${generation}:person:*`;
+  return `${escapeGlob(prefix)}lgsp:${generation}:person:*`;
+}
+
+/** Every key of one generation (persons, enterprises, holders, offsets, figures). */
+export function generationKeyPattern({ prefix, generation }: Keyspace): string {
+  return `${escapeGlob(prefix)}lgsp:${generation}:*`;
 }

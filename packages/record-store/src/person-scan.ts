@@ -1,27 +1,16 @@
-// Walks the current generation's person keys with SCAN (every master of a Redis Cluster), in pages, so
-// neither Redis nor the caller holds the whole keyspace at once. O(keyspace): for operators and tests, not a metric.
+// Walks a generation's person keys in pages. O(keyspace): for operators and tests, not a metric (the
+// record count is a counter, readRecordCounters).
+import { scanKeyPages } from './key-scan.ts';
 import { personKeyPattern, type Keyspace } from './keys.ts';
 import { readPerson } from './store.ts';
 import type { StoredPerson } from './stored-state.ts';
 import type { RedisClient } from '@lgsp/redis';
 
-type ScanNode = Pick<RedisClient, 'scan'>;
-
-function scanNodes(redis: RedisClient): ScanNode[] {
-  return redis.isCluster && 'nodes' in redis ? redis.nodes('master') : [redis];
-}
-
 /** Yields pages of personal IDs of the keyspace's person keys. */
 export async function* personIdPages(redis: RedisClient, keyspace: Keyspace, pageSize = 1_000): AsyncGenerator<string[]> {
-  const pattern = personKeyPattern(keyspace);
-  for (const node of scanNodes(redis)) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', pageSize);
-      cursor = next;
-      const ids = keys.map((key) => /\{([^}]+)\}$/.exec(key)?.[1]).filter((id): id is string => id !== undefined);
-      if (ids.length > 0) yield ids;
-    } while (cursor !== '0');
+  for await (const keys of scanKeyPages(redis, personKeyPattern(keyspace), pageSize)) {
+    const ids = keys.map((key) => /\{([^}]+)\}$/.exec(key)?.[1]).filter((id): id is string => id !== undefined);
+    if (ids.length > 0) yield ids;
   }
 }
 

@@ -2,7 +2,8 @@
 // a write succeeds only if the revision is still the one that was read, so two consumers that briefly own the
 // same partition during a rebalance can never overwrite each other's work.
 import type { RedisClient } from '@lgsp/redis';
-import { enterpriseHoldersKey, enterpriseKey, generationPointerKey, offsetsKey, personKey, type Keyspace } from './keys.ts';
+import { encodeFigureDelta, figuresKeyFor } from './figures.ts';
+import { enterpriseHoldersKey, enterpriseKey, figuresKey, offsetsKey, personKey, type Keyspace } from './keys.ts';
 import { decodeStored, encodeStored, type StoredEnterprise, type StoredPerson } from './stored-state.ts';
 
 export interface Versioned<T> {
@@ -12,14 +13,19 @@ export interface Versioned<T> {
 }
 
 // Compare-and-set of many entities in one script run: each key is written only if its revision is the
-// one that was read (ARGV holds revision, value pairs). Returns the 1-based positions that were not written.
+// one that was read (ARGV holds revision, value, figure-delta triples), and only then are its figure deltas
+// added to the figures hash, the last KEY. Returns the 1-based positions that were not written.
 // Per key, not all-or-nothing: an entity that lost a race is redone alone.
 const CAS_MANY_SCRIPT = `
+local figures = KEYS[#KEYS]
 local failed = {}
-for i = 1, #KEYS do
-  local expected = ARGV[2 * i - 1]
+for i = 1, #KEYS - 1 do
+  local expected = ARGV[3 * i - 2]
   if (redis.call('HGET', KEYS[i], 'n') or '0') == expected then
-    redis.call('HSET', KEYS[i], 's', ARGV[2 * i], 'n', tostring(tonumber(expected) + 1))
+    redis.call('HSET', KEYS[i], 's', ARGV[3 * i - 1], 'n', tostring(tonumber(expected) + 1))
+    for field, change in string.gmatch(ARGV[3 * i], '([%w:_%-]+)=(%-?%d+)') do
+      redis.call('HINCRBY', figures, field, change)
+    end
   else
     failed[#failed + 1] = i
   end
@@ -28,16 +34,16 @@ return failed`;
 
 type RedisWithCas = RedisClient & {
   lgspCompareAndSetMany(numberOfKeys: number, ...keysThenArgs: Array<string | Buffer>): Promise<number[]>;
-  lgspCompareAndSetOne(key: string, expectedRevision: string, value: Buffer): Promise<number[]>;
+  lgspCompareAndSetOne(key: string, figures: string, expectedRevision: string, value: Buffer, figureDelta: string): Promise<number[]>;
 };
 
 export function withCasCommand(redis: RedisClient): RedisWithCas {
   const client = redis as RedisWithCas;
   if (typeof client.lgspCompareAndSetMany !== 'function') {
     client.defineCommand('lgspCompareAndSetMany', { lua: CAS_MANY_SCRIPT });
-    // The same script with its one key declared, so a Redis Cluster client routes (and auto-pipelines)
-    // it by that key: there a script may touch only one slot.
-    client.defineCommand('lgspCompareAndSetOne', { lua: CAS_MANY_SCRIPT, numberOfKeys: 1 });
+    // The same script for one entity and its slot's figures hash, keys declared, so a Redis Cluster client
+    // routes (and auto-pipelines) it by them: there a script may touch only one slot.
+    client.defineCommand('lgspCompareAndSetOne', { lua: CAS_MANY_SCRIPT, numberOfKeys: 2 });
   }
   return client;
 }
@@ -64,23 +70,33 @@ export interface CasWrite {
   key: string;
   expectedRevision: number;
   value: StoredPerson | StoredEnterprise;
+  /** What storing this value changes in the record figures (counter → change); counted only if stored. */
+  figures?: Readonly<Record<string, number>>;
 }
 
-/** Runs the writes in one round trip; returns the keys whose revision had moved (to be reloaded and redone). */
-export async function compareAndSetMany(redis: RedisClient, writes: CasWrite[]): Promise<string[]> {
+/**
+ * Runs the writes of one keyspace in one round trip; returns the keys whose revision had moved (to be
+ * reloaded and redone).
+ */
+export async function compareAndSetMany(redis: RedisClient, keyspace: Keyspace, writes: CasWrite[]): Promise<string[]> {
   if (writes.length === 0) return [];
   const client = withCasCommand(redis);
   if (redis.isCluster) {
     // One script run per key: a chunk's keys live in many slots. (`isCluster`, not instanceof: the
     // client may come from another copy of ioredis.)
-    const results = await Promise.all(writes.map((write) => client.lgspCompareAndSetOne(write.key, String(write.expectedRevision), encodeStored(write.value))));
+    const results = await Promise.all(
+      writes.map((write) =>
+        client.lgspCompareAndSetOne(write.key, figuresKeyFor(redis, keyspace, write.key), String(write.expectedRevision), encodeStored(write.value), encodeFigureDelta(write.figures)),
+      ),
+    );
     return writes.filter((_, index) => (results[index] ?? []).length > 0).map((write) => write.key);
   }
   // A single Redis: the whole chunk in one script run, one round trip.
   const failed = await client.lgspCompareAndSetMany(
-    writes.length,
+    writes.length + 1,
     ...writes.map((write) => write.key),
-    ...writes.flatMap((write) => [String(write.expectedRevision), encodeStored(write.value)]),
+    figuresKey(keyspace),
+    ...writes.flatMap((write) => [String(write.expectedRevision), encodeStored(write.value), encodeFigureDelta(write.figures)]),
   );
   return failed.map((position) => writes[position - 1]!.key);
 }
@@ -112,10 +128,4 @@ export async function loadOffsets(redis: RedisClient, keyspace: Keyspace, group:
 export async function saveOffsets(redis: RedisClient, keyspace: Keyspace, group: string, offsets: Record<string, string>): Promise<void> {
   if (Object.keys(offsets).length === 0) return;
   await redis.hset(offsetsKey(keyspace, group), offsets);
-}
-
-/** The generation readers and the live consolidator use; `1` until a replay switches it. */
-export async function currentGeneration(redis: RedisClient, prefix: string): Promise<string> {
-  const generation = await redis.get(generationPointerKey(prefix));
-  return generation ?? '1';
 }

@@ -1,5 +1,6 @@
 // The merge core: folds one event into a person's state (record.md §2). Pure: no I/O, no clock (the
 // time of application comes in with the call). Exhaustive over event types.
+import { registryOfType } from '@lgsp/contract';
 import { receivedAtOf, type PersonEvent } from './events.ts';
 import { copyItem, markOff, markOn, setFields } from './items.ts';
 import { renderRecordCore } from './render.ts';
@@ -67,20 +68,27 @@ export function applyPersonEvent(state: PersonState, event: PersonEvent, context
   });
   const changed = won && servedBytes(state) !== servedBytes(next);
   if (changed) {
+    const registry = registryOfType(event.type);
     next.version = state.version + 1;
     next.updatedAt = context.appliedAt;
+    // States stored before registries' shares were counted have no `changes`.
+    next.changes = { ...state.changes, [registry]: (state.changes?.[registry] ?? 0) + 1 };
   }
   return { state: next, outcome, changed };
 }
 
-// States are immutable, so the bytes of each one are computed at most once: folding a run of events
-// renders each intermediate state once instead of twice.
+// What decides whether a change altered the record: everything served but the quality issues. The issues
+// are a function of the rest, except their `since`, which follows item stamps a change may move without
+// altering anything else (a grant sent again, newer, with the same values). Counting such a move would make
+// a registry's change count depend on what other registries had said by then, that is on how the topics
+// interleaved, and a replay would give another `version`. The moved `since` is still stored and served.
+// States are immutable, so the bytes of each one are computed at most once.
 const servedBytesCache = new WeakMap<PersonState, string>();
 
 function servedBytes(state: PersonState): string {
   let bytes = servedBytesCache.get(state);
   if (bytes === undefined) {
-    bytes = serializeRecord(renderRecordCore(state));
+    bytes = serializeRecord({ ...renderRecordCore(state), quality: { issues: [] } });
     servedBytesCache.set(state, bytes);
   }
   return bytes;

@@ -15,3 +15,17 @@ export { compareStamps, normaliseTime, stampOf } from './stamp.ts';
 export type { Stamp } from './stamp.ts';
 export { isEnterpriseStatusEvent, receivedAtOf } from './events.ts';
 export type { PersonEvent, EnterpriseStatusEvent } from './events.ts';
+export { withoutRegistry, sectionsOfRegistry } from './registry-share.ts';
+export {
+  QUALITY_CODES,
+  FIGURE_SECTIONS,
+  RECORDS_FIELD,
+  WITH_ISSUES_FIELD,
+  sectionField,
+  issueField,
+  sectionPresent,
+  recordFigureFields,
+  figureDelta,
+  recordFiguresOf,
+} from './figures.ts';
+export type { FigureSection, RecordFigures } from './figures.ts';

@@ -112,5 +112,18 @@ export function renderRecord(state: PersonState, enterpriseStatusOf: EnterpriseS
 
 /** The record without what may differ between two equal states: enterprise statuses, version, updatedAt. */
 export function renderRecordCore(state: PersonState): CitizenRecord {
-  return { ...renderRecord(state), version: 0, updatedAt: null };
+  return coreRecordOf(state);
+}
+
+// States are immutable, so each one's core record is rendered at most once: the merge core compares a
+// state before and after a change, and the projection derives its figures from the same two renders.
+const coreRecords = new WeakMap<PersonState, CitizenRecord>();
+
+function coreRecordOf(state: PersonState): CitizenRecord {
+  let record = coreRecords.get(state);
+  if (record === undefined) {
+    record = { ...renderRecord(state), version: 0, updatedAt: null };
+    coreRecords.set(state, record);
+  }
+  return record;
 }

@@ -1,5 +1,6 @@
 // What the consolidator keeps per person: every item with the stamp of the change that set it, and
 // removals as tombstone stamps, so that the record is a pure function of the set of events.
+import type { Registry } from '@lgsp/contract';
 import type { Stamp } from './stamp.ts';
 
 export type Sex = 'male' | 'female';
@@ -111,6 +112,11 @@ export interface PersonState {
   provenance: { [S in SectionName]?: ProvenanceEntry };
   /** Every event that concerned this person once (duplicates excluded), newest first by stamp. */
   history: HistoryEntry[];
+  /**
+   * How many of `version`'s changes each registry made (they sum to `version`), so a registry's share of
+   * the record can be taken out and rebuilt alone (`lgsp replay --registry`).
+   */
+  changes: Partial<Record<Registry, number>>;
 }
 
 export function initialPersonState(personalId: string): PersonState {
@@ -126,6 +132,7 @@ export function initialPersonState(personalId: string): PersonState {
     bans: {},
     provenance: {},
     history: [],
+    changes: {},
   };
 }
 

@@ -199,3 +199,21 @@ describe('serialization', () => {
     expect(a.landRights.map((right) => right.certificateNo)).toEqual(['CS123456', 'CS654321']);
   });
 });
+
+describe('version in a replay', () => {
+  it("stays the same when a re-sent grant moves only a quality issue's since, whichever registry spoke first", () => {
+    // Given a death on 2 July and a right granted after it on 5 July (ACTIVITY_AFTER_DEATH), a newer grant of
+    // another right, and the first grant sent again, newer, with the same values: it moves the issue's since.
+    const death = build.death('2025-07-01T08:00:00+07:00', '2025-07-02', 'death');
+    const grant = build.granted('2025-07-02T08:00:00+07:00', 'CS123456', 120.5, '2025-07-05', 'grant');
+    const other = build.granted('2025-07-04T08:00:00+07:00', 'CS654321', 99.5, '2025-06-30', 'other');
+    const again = build.granted('2025-07-03T08:00:00+07:00', 'CS123456', 120.5, '2025-07-05', 'again');
+    // When the land events arrive in their own order, after the death (live) or before it (a replay)
+    const live = fold([death, grant, other, again]);
+    const replayed = fold([grant, other, again, death]);
+    // Then both records are the same bytes, version included, and the since is the re-sent grant's
+    expect(comparableRecordBytes(renderRecord(replayed))).toBe(comparableRecordBytes(renderRecord(live)));
+    expect(live.version).toBe(3);
+    expect(renderRecord(live).quality.issues.find((issue) => issue.code === 'ACTIVITY_AFTER_DEATH')?.since).toBe('2025-07-03T01:00:00.000000000Z');
+  });
+});

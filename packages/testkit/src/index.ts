@@ -4,3 +4,4 @@ export { startPrivateKafka } from './private-kafka.ts';
 export { generateProvince } from './province.ts';
 export type { Province, ProvinceOptions } from './province.ts';
 export type { PrivateKafka } from './private-kafka.ts';
+export { referenceRecords, storedRecords, scannedRecordCounters } from './projection.ts';

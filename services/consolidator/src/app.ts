@@ -3,7 +3,7 @@ import type { Admin } from 'kafkajs';
 import { kafkaReadiness } from '@lgsp/kafka';
 import { redisReadiness, type RedisClient } from '@lgsp/redis';
 import { buildServiceApp, type ClosableResource, type Logger, type Registry, type ServiceApp } from '@lgsp/runtime';
-import type { ConsolidatorConsumer } from './consumer.ts';
+import type { ConsolidatorConsumer } from '@lgsp/consolidation';
 
 export interface ConsolidatorAppDeps {
   logger: Logger;

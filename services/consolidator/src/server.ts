@@ -1,13 +1,12 @@
 // Entry point: `node services/consolidator/src/server.ts`.
+import { createBatchApplier, createConsolidatorConsumer, createConsolidatorMetrics, createGenerationGate } from '@lgsp/consolidation';
 import { createKafka, createProducer, topicNames, REGISTRIES } from '@lgsp/kafka';
-import { currentGeneration } from '@lgsp/record-store';
+import { currentGeneration, newInstanceId } from '@lgsp/record-store';
 import { closeRedis, createRedis } from '@lgsp/redis';
 import { createLogger, createMetricsRegistry, exitOnConfigError, runService } from '@lgsp/runtime';
 import { buildApp } from './app.ts';
-import { createBatchApplier } from './batch-applier.ts';
 import { loadConsolidatorConfig, type ConsolidatorConfig } from './config.ts';
-import { createConsolidatorConsumer } from './consumer.ts';
-import { createConsolidatorMetrics } from './metrics.ts';
+import { createGenerationFollower } from './generation-follower.ts';
 
 let config: ConsolidatorConfig;
 try {
@@ -24,11 +23,19 @@ const admin = kafka.admin();
 const producer = createProducer({ kafka, logger });
 const redis = createRedis({ url: config.REDIS_URL, clusterNodes: config.REDIS_CLUSTER_NODES, logger, name: 'consolidator', maxRetriesPerRequest: 20 });
 const topics = topicNames(config.KAFKA_TOPIC_PREFIX);
-const keyspace = { prefix: config.REDIS_KEY_PREFIX, generation: await currentGeneration(redis, config.REDIS_KEY_PREFIX) };
+const prefix = config.REDIS_KEY_PREFIX;
+const gate = createGenerationGate({ prefix, generation: await currentGeneration(redis, prefix) });
+const follower = createGenerationFollower({
+  redis,
+  prefix,
+  gate,
+  instanceId: newInstanceId('consolidator'),
+  logger,
+  metrics: { generation: metrics.generation, paused: metrics.handoverPaused },
+});
 
 const applier = createBatchApplier({
   redis,
-  keyspace,
   publishRecords: async (messages) => void (await producer.publish(topics.records, messages)),
   publishDeadLetters: async (messages) => void (await producer.publish(topics.deadLetter, messages)),
   now: () => new Date().toISOString(),
@@ -40,7 +47,7 @@ const consumer = createConsolidatorConsumer({
   kafka,
   admin,
   redis,
-  keyspace,
+  gate,
   groupId: config.CONSOLIDATOR_GROUP_ID,
   topics: Object.fromEntries(REGISTRIES.map((name) => [topics.registry[name], name])),
   applier,
@@ -63,11 +70,15 @@ const app = await buildApp({
     { name: 'kafka-producer', close: () => producer.disconnect() },
     { name: 'kafka-admin', close: () => admin.disconnect() },
     { name: 'consumer', close: () => consumer.stop() },
+    { name: 'generation-follower', close: () => follower.stop() },
   ],
 });
 
 await admin.connect();
 await producer.connect();
 await runService({ app, port: config.PORT, host: config.HOST, logger, graceMs: config.SHUTDOWN_GRACE_MS });
+// Reported, and told of any handover under way, before the first chunk is applied.
+await follower.poll();
+follower.start();
 await consumer.start();
-logger.info({ generation: keyspace.generation, group: config.CONSOLIDATOR_GROUP_ID }, 'consolidating');
+logger.info({ generation: gate.current().generation, group: config.CONSOLIDATOR_GROUP_ID }, 'consolidating');

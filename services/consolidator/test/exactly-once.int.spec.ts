@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom, encodeKafkaMessage, type HubEvent } from '@lgsp/contract';
 import { startNativeRedisCluster, type NativeRedisCluster } from '@lgsp/infra';
 import { createProducer, ensureTopics, hubTopicSpecs, topicNames, type Kafka } from '@lgsp/kafka';
+import { readRecordCounters } from '@lgsp/record-store';
 import { closeRedis, createRedis, type RedisClient } from '@lgsp/redis';
-import { generateProvince, groupCaughtUp, quietLogger, stackEndpoints, testKafka, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from '@lgsp/testkit';
+import { generateProvince, groupCaughtUp, quietLogger, referenceRecords, scannedRecordCounters, stackEndpoints, storedRecords, testKafka, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from '@lgsp/testkit';
 import { startConsolidator, type RunningConsolidator } from './consolidator-process.ts';
-import { referenceRecords, storedRecords } from './projection.ts';
 
 const TARGET_EVENTS = 20_000;
 const KILLS = 6;
@@ -165,9 +165,14 @@ describe.each(stores)('the consolidator on $name', (store) => {
     expect(await consolidator.exited).toBe(0);
 
     const expected = referenceRecords(delivered);
-    const actual = await storedRecords(redis, { prefix: keyPrefix, generation: '1' });
+    const keyspace = { prefix: keyPrefix, generation: '1' };
+    const actual = await storedRecords(redis, keyspace);
     expect(describeDifferences(expected, actual).slice(0, 5)).toEqual([]);
     expect(actual.size).toBe(expected.size);
+    // The figures kept incrementally, through the same kills, equal a count over every stored record.
+    const counters = await readRecordCounters(redis, keyspace);
+    expect(counters).toEqual(await scannedRecordCounters(redis, keyspace));
+    expect(counters.records).toBe(expected.size);
   }, 600_000);
 
   it('rebuilds into an empty keyspace records byte-identical to the live ones', async () => {
@@ -182,5 +187,6 @@ describe.each(stores)('the consolidator on $name', (store) => {
     const rebuilt = await storedRecords(redis, { prefix: rebuildPrefix, generation: '1' });
     expect(live.size).toBeGreaterThan(0);
     expect(describeDifferences(live, rebuilt).slice(0, 5)).toEqual([]);
+    expect(await readRecordCounters(redis, { prefix: rebuildPrefix, generation: '1' })).toEqual(await readRecordCounters(redis, { prefix: keyPrefix, generation: '1' }));
   }, 300_000);
 });

@@ -8,6 +8,8 @@ export interface ConsolidatorMetrics {
   batchSeconds: Histogram;
   recordsPublished: Counter;
   lastAppliedAt: Gauge<'registry'>;
+  generation: Gauge;
+  handoverPaused: Gauge;
 }
 
 export function createConsolidatorMetrics(registry: Registry): ConsolidatorMetrics {
@@ -44,6 +46,16 @@ export function createConsolidatorMetrics(registry: Registry): ConsolidatorMetri
       name: 'lgsp_consolidator_last_applied_timestamp_seconds',
       help: 'When the consolidator last applied an event of each registry',
       labelNames: ['registry'] as const,
+      registers: [registry],
+    }),
+    generation: new Gauge({
+      name: 'lgsp_consolidator_generation',
+      help: 'The record generation this consolidator writes into',
+      registers: [registry],
+    }),
+    handoverPaused: new Gauge({
+      name: 'lgsp_consolidator_handover_paused',
+      help: '1 while writes are paused for a replay handover, else 0',
       registers: [registry],
     }),
   };

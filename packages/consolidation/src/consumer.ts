@@ -1,19 +1,21 @@
 // The consolidator's consumer group over the four registry topics: fetches, applies each partition's
 // messages in chunks, then records progress — first in Redis beside the records (the floor a restart
-// resumes from), then as the group's committed offset (what operators see as lag).
+// resumes from), then as the group's committed offset (what operators see as lag). Each chunk passes the
+// generation gate, which says which generation it goes into and holds it during a replay's handover.
 import type { Admin, Consumer, Kafka } from 'kafkajs';
-import { loadOffsets, saveOffsets, type Keyspace } from '@lgsp/record-store';
+import { loadOffsets, saveOffsets } from '@lgsp/record-store';
 import type { RedisClient } from '@lgsp/redis';
 import type { Logger } from '@lgsp/runtime';
 import type { BatchApplier } from './batch-applier.ts';
 import { CoPartitionedAssigner } from './co-partitioned-assigner.ts';
+import type { GenerationGate } from './generation-gate.ts';
 import type { ConsolidatorMetrics } from './metrics.ts';
 
 export interface ConsolidatorConsumerOptions {
   kafka: Kafka;
   admin: Admin;
   redis: RedisClient;
-  keyspace: Keyspace;
+  gate: GenerationGate;
   groupId: string;
   /** topic → registry name, for metrics. */
   topics: Record<string, string>;
@@ -38,8 +40,8 @@ export interface ConsolidatorConsumer {
  * in Redis (they can only be ahead: Redis is written first). A live group keeps its own offsets.
  */
 async function alignGroupOffsets(options: ConsolidatorConsumerOptions): Promise<void> {
-  const { admin, redis, keyspace, groupId, logger } = options;
-  const floors = await loadOffsets(redis, keyspace, groupId);
+  const { admin, redis, gate, groupId, logger } = options;
+  const floors = await loadOffsets(redis, gate.current(), groupId);
   if (Object.keys(floors).length === 0) return;
   const { groups } = await admin.describeGroups([groupId]);
   const state = groups[0]?.state;
@@ -57,7 +59,7 @@ async function alignGroupOffsets(options: ConsolidatorConsumerOptions): Promise<
 }
 
 export function createConsolidatorConsumer(options: ConsolidatorConsumerOptions): ConsolidatorConsumer {
-  const { kafka, redis, keyspace, groupId, applier, logger, metrics } = options;
+  const { kafka, redis, gate, groupId, applier, logger, metrics } = options;
   let crashed = false;
   const consumer: Consumer = kafka.consumer({
     groupId,
@@ -95,9 +97,16 @@ export function createConsolidatorConsumer(options: ConsolidatorConsumerOptions)
             const chunk = batch.messages.slice(start, start + options.chunkSize);
             const last = chunk[chunk.length - 1]!.offset;
             const next = (BigInt(last) + 1n).toString();
+            const keyspace = await gate.enter(heartbeat, () => isRunning() && !isStale());
+            if (!keyspace) return;
             const stopTimer = metrics?.batchSeconds.startTimer();
-            const summary = await applier.applyChunk(batch.topic, batch.partition, chunk);
-            await saveOffsets(redis, keyspace, groupId, { [`${batch.topic}:${batch.partition}`]: next });
+            let summary: Awaited<ReturnType<BatchApplier['applyChunk']>>;
+            try {
+              summary = await applier.applyChunk(keyspace, batch.topic, batch.partition, chunk);
+              await saveOffsets(redis, keyspace, groupId, { [`${batch.topic}:${batch.partition}`]: next });
+            } finally {
+              gate.leave();
+            }
             resolveOffset(last);
             await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
             await heartbeat();

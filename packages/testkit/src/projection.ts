@@ -8,13 +8,15 @@ import {
   initialEnterpriseState,
   initialPersonState,
   isEnterpriseStatusEvent,
+  recordFigureFields,
   renderRecord,
+  renderRecordCore,
   type EnterpriseState,
   type EnterpriseStatus,
   type PersonEvent,
   type PersonState,
 } from '@lgsp/record';
-import { personIdPages, readEnterprise, readPerson, type Keyspace } from '@lgsp/record-store';
+import { personIdPages, readEnterprise, readPerson, storedPeople, type Keyspace } from '@lgsp/record-store';
 import type { RedisClient } from '@lgsp/redis';
 
 /** What must be equal: the record as served (updatedAt blanked) and the person's whole history. */
@@ -48,4 +50,13 @@ export async function storedRecords(redis: RedisClient, keyspace: Keyspace): Pro
   const enterprises = await Promise.all(codes.map((code) => readEnterprise(redis, keyspace, code)));
   const statuses = new Map(codes.map((code, index) => [code, enterprises[index]?.state.status?.v.status ?? null]));
   return new Map(ids.map((id, index) => [id, comparable(people[index]!.state, (code) => statuses.get(code) ?? null)]));
+}
+
+/** The record figures' counters computed the slow way, by reading every stored person: what the incremental ones must equal. */
+export async function scannedRecordCounters(redis: RedisClient, keyspace: Keyspace): Promise<Record<string, number>> {
+  const counters: Record<string, number> = {};
+  for await (const stored of storedPeople(redis, keyspace)) {
+    for (const field of recordFigureFields(renderRecordCore(stored.state))) counters[field] = (counters[field] ?? 0) + 1;
+  }
+  return counters;
 }

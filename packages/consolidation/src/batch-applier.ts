@@ -1,17 +1,22 @@
 // Applies one chunk of one partition's messages to the record projection, exactly once in effect:
 // every person (and enterprise) remembers the offset of the last message of each partition applied to
 // it, so a chunk delivered again after a crash changes nothing twice; writes are compare-and-set, so a
-// concurrent writer makes us reload and redo rather than overwrite. Changed records are published
-// before they are stored, so a crash between the two repeats the publication and never loses it.
+// concurrent writer makes us reload and redo rather than overwrite, and each write carries what it changes
+// in the record figures, counted by the same script only if it was stored. Changed records are published
+// before they are stored, so a crash between the two repeats the publication and never loses it. A replay
+// building a new generation publishes nothing: the records it rebuilds are those subscribers already have.
 import type { KafkaMessage, Message } from 'kafkajs';
 import { deadLetterMessage, headersAsStrings, originalPayload } from '@lgsp/kafka';
 import {
   applyEnterpriseEvent,
   applyPersonEvent,
+  figureDelta,
   initialEnterpriseState,
   initialPersonState,
   isEnterpriseStatusEvent,
+  recordFigureFields,
   renderRecord,
+  renderRecordCore,
   serializeRecord,
   type CitizenRecord,
   type EnterpriseStatus,
@@ -43,8 +48,8 @@ const MAX_ATTEMPTS = 20;
 
 export interface BatchApplierDeps {
   redis: RedisClient;
-  keyspace: Keyspace;
-  publishRecords(messages: Message[]): Promise<void>;
+  /** Where changed records go; absent when building a generation that replaces a live one. */
+  publishRecords?: (messages: Message[]) => Promise<void>;
   publishDeadLetters(messages: Message[]): Promise<void>;
   /** When the hub applies a change (the record's updatedAt). */
   now(): string;
@@ -68,10 +73,16 @@ interface Positioned<E> {
   event: E;
 }
 
-export function createBatchApplier(deps: BatchApplierDeps) {
-  const { redis, keyspace } = deps;
+/** What a person's new state changes in the record figures; nothing when no event changed the record. */
+function figuresChange(before: PersonState | undefined, after: PersonState, changed: boolean): Record<string, number> | undefined {
+  if (before !== undefined && !changed) return undefined;
+  return figureDelta(before === undefined ? undefined : recordFigureFields(renderRecordCore(before)), recordFigureFields(renderRecordCore(after)));
+}
 
-  async function statusesFor(records: PersonState[]): Promise<(code: string) => EnterpriseStatus | null> {
+export function createBatchApplier(deps: BatchApplierDeps) {
+  const { redis } = deps;
+
+  async function statusesFor(keyspace: Keyspace, records: PersonState[]): Promise<(code: string) => EnterpriseStatus | null> {
     const codes = [...new Set(records.flatMap((state) => Object.keys(state.roles).map((key) => key.split('|')[0]!)))];
     if (codes.length === 0) return () => null;
     const loaded = await loadEnterprises(redis, keyspace, codes);
@@ -83,16 +94,16 @@ export function createBatchApplier(deps: BatchApplierDeps) {
     return { key: record.personalId, value: serializeRecord(record), headers: { 'content-type': 'application/json', 'lgsp-version': String(record.version) } };
   }
 
-  async function publishPeople(states: PersonState[]): Promise<number> {
-    if (states.length === 0) return 0;
-    const statusOf = await statusesFor(states);
+  async function publishPeople(keyspace: Keyspace, states: PersonState[]): Promise<number> {
+    if (states.length === 0 || !deps.publishRecords) return 0;
+    const statusOf = await statusesFor(keyspace, states);
     await deps.publishRecords(states.map((state) => recordMessage(renderRecord(state, statusOf))));
     deps.metrics?.recordsPublished.inc(states.length);
     return states.length;
   }
 
   /** Folds each person's messages into their state, reloading and redoing those another writer got to first. */
-  async function applyToPeople(topic: string, partition: number, byPerson: Map<string, Array<Positioned<PersonEvent>>>, summary: ChunkSummary): Promise<void> {
+  async function applyToPeople(keyspace: Keyspace, topic: string, partition: number, byPerson: Map<string, Array<Positioned<PersonEvent>>>, summary: ChunkSummary): Promise<void> {
     let pending = [...byPerson.keys()];
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       if (attempt > MAX_ATTEMPTS) throw new Error(`gave up after ${MAX_ATTEMPTS} conflicting writes on ${pending.length} records`);
@@ -128,20 +139,22 @@ export function createBatchApplier(deps: BatchApplierDeps) {
           }
         }
         if (lastOffset === undefined || state === stored.state) return; // nothing new, or only duplicates
+        const figures = figuresChange(value?.state, state, changed);
         writes.push({
           key: personKey(keyspace, personalId),
           expectedRevision: revision,
           value: { state, watermarks: { ...stored.watermarks, [watermarkKey(topic, partition)]: lastOffset } },
+          ...(figures ? { figures } : {}),
         });
         if (changed) changedStates.push(state);
       });
       summary.timings.fold += performance.now() - mark;
       mark = performance.now();
       await addEnterpriseHolders(redis, keyspace, holders);
-      const published = await publishPeople(changedStates);
+      const published = await publishPeople(keyspace, changedStates);
       summary.timings.publish += performance.now() - mark;
       mark = performance.now();
-      const conflicted = new Set(await compareAndSetMany(redis, writes));
+      const conflicted = new Set(await compareAndSetMany(redis, keyspace, writes));
       summary.timings.write += performance.now() - mark;
       if (conflicted.size > 0) deps.metrics?.conflicts.inc(conflicted.size);
       // A person whose write lost the race is redone; only the attempt that was stored counts.
@@ -158,7 +171,7 @@ export function createBatchApplier(deps: BatchApplierDeps) {
     }
   }
 
-  async function applyToEnterprises(topic: string, partition: number, byEnterprise: Map<string, Array<Positioned<EnterpriseStatusEvent>>>, summary: ChunkSummary): Promise<void> {
+  async function applyToEnterprises(keyspace: Keyspace, topic: string, partition: number, byEnterprise: Map<string, Array<Positioned<EnterpriseStatusEvent>>>, summary: ChunkSummary): Promise<void> {
     let pending = [...byEnterprise.keys()];
     const statusChanged = new Set<string>();
     for (let attempt = 1; pending.length > 0; attempt += 1) {
@@ -185,11 +198,12 @@ export function createBatchApplier(deps: BatchApplierDeps) {
         if (lastOffset === undefined || state === stored.state) return;
         writes.push({ key: enterpriseKey(keyspace, code), expectedRevision: revision, value: { state, watermarks: { ...stored.watermarks, [watermarkKey(topic, partition)]: lastOffset } } });
       });
-      const conflicted = new Set(await compareAndSetMany(redis, writes));
+      const conflicted = new Set(await compareAndSetMany(redis, keyspace, writes));
       for (const code of changedHere) if (!conflicted.has(enterpriseKey(keyspace, code))) statusChanged.add(code);
       pending = pending.filter((code) => conflicted.has(enterpriseKey(keyspace, code)));
     }
-    for (const code of statusChanged) await republishHolders(code, summary);
+    if (!deps.publishRecords) return;
+    for (const code of statusChanged) await republishHolders(keyspace, code, summary);
   }
 
   /**
@@ -199,7 +213,7 @@ export function createBatchApplier(deps: BatchApplierDeps) {
    * loses the race and redoes its publication with the new status, so the last record published for a
    * person is always the stored one with the current statuses, whichever side ran first.
    */
-  async function republishHolders(code: string, summary: ChunkSummary): Promise<void> {
+  async function republishHolders(keyspace: Keyspace, code: string, summary: ChunkSummary): Promise<void> {
     let pending = await enterpriseHolders(redis, keyspace, code);
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       if (attempt > MAX_ATTEMPTS) throw new Error(`gave up after ${MAX_ATTEMPTS} conflicting writes republishing holders of ${code}`);
@@ -209,10 +223,11 @@ export function createBatchApplier(deps: BatchApplierDeps) {
         const holdsRole = entry.value && Object.keys(entry.value.state.roles).some((key) => key.startsWith(`${code}|`));
         return holdsRole ? [{ personalId, revision: entry.revision, stored: entry.value! }] : [];
       });
-      summary.recordsPublished += await publishPeople(holding.map((holder) => holder.stored.state));
+      summary.recordsPublished += await publishPeople(keyspace, holding.map((holder) => holder.stored.state));
       const conflicted = new Set(
         await compareAndSetMany(
           redis,
+          keyspace,
           holding.map((holder) => ({ key: personKey(keyspace, holder.personalId), expectedRevision: holder.revision, value: holder.stored })),
         ),
       );
@@ -222,7 +237,8 @@ export function createBatchApplier(deps: BatchApplierDeps) {
   }
 
   return {
-    async applyChunk(topic: string, partition: number, messages: KafkaMessage[]): Promise<ChunkSummary> {
+    /** Applies the messages of one topic partition, in order, to the keyspace's generation. */
+    async applyChunk(keyspace: Keyspace, topic: string, partition: number, messages: KafkaMessage[]): Promise<ChunkSummary> {
       const summary: ChunkSummary = {
         applied: 0,
         superseded: 0,
@@ -269,8 +285,8 @@ export function createBatchApplier(deps: BatchApplierDeps) {
         summary.deadLettered = letters.length;
         deps.logger.warn({ topic, partition, count: letters.length }, 'messages dead-lettered');
       }
-      await applyToPeople(topic, partition, byPerson, summary);
-      await applyToEnterprises(topic, partition, byEnterprise, summary);
+      await applyToPeople(keyspace, topic, partition, byPerson, summary);
+      await applyToEnterprises(keyspace, topic, partition, byEnterprise, summary);
       return summary;
     },
   };

@@ -1,0 +1,11 @@
+export { createBatchApplier } from './batch-applier.ts';
+export type { BatchApplier, BatchApplierDeps, ChunkSummary } from './batch-applier.ts';
+export { createConsolidatorConsumer } from './consumer.ts';
+export type { ConsolidatorConsumer, ConsolidatorConsumerOptions } from './consumer.ts';
+export { CoPartitionedAssigner } from './co-partitioned-assigner.ts';
+export { decodeConsumed } from './decode.ts';
+export type { Decoded } from './decode.ts';
+export { createConsolidatorMetrics } from './metrics.ts';
+export type { ConsolidatorMetrics } from './metrics.ts';
+export { createGenerationGate } from './generation-gate.ts';
+export type { GenerationGate } from './generation-gate.ts';
