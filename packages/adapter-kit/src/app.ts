@@ -40,6 +40,7 @@ export async function buildAdapterApp(definition: AdapterDefinition, deps: Adapt
       topics: topicNames(deps.topicPrefix),
       keyPrefix: deps.keyPrefix,
       metricsRegistry,
+      logger: deps.logger,
       now: deps.now,
     });
   const app = await buildServiceApp({
@@ -57,6 +58,7 @@ export async function buildAdapterApp(definition: AdapterDefinition, deps: Adapt
       registry: definition.registry,
       policy: deps.policy,
       metrics: core.metrics,
+      counters: core.counters,
       acceptEvents: core.acceptEvents,
       acceptRecords: core.acceptRecords,
     }),

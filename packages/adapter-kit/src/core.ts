@@ -1,9 +1,10 @@
 // The parts of an adapter that push and pull share: the mapper, the publisher, the metrics, and the
 // ingest functions the routes call. Built once per process.
 import type { Registry as RegistryName } from '@lgsp/contract';
+import { createRegistryCounters, type RegistryCounters } from '@lgsp/figures';
 import type { HubProducer, TopicNames } from '@lgsp/kafka';
 import type { RedisClient } from '@lgsp/redis';
-import type { Registry } from '@lgsp/runtime';
+import type { Logger, Registry } from '@lgsp/runtime';
 import type { AdapterDefinition } from './definition.ts';
 import { createEventsIngest } from './ingest/accept-events.ts';
 import { createRecordsIngest } from './ingest/accept-records.ts';
@@ -17,6 +18,7 @@ export interface AdapterCoreDeps {
   topics: TopicNames;
   keyPrefix: string;
   metricsRegistry: Registry;
+  logger: Logger;
   now?: () => Date;
 }
 
@@ -25,6 +27,8 @@ export interface AdapterCore {
   mapper: NativeMapper;
   publisher: EventPublisher;
   metrics: AdapterMetrics;
+  /** The province-wide counts of this registry's input, kept in Redis (record.md §3, correct and live). */
+  counters: RegistryCounters;
   now: () => Date;
   acceptEvents: ReturnType<typeof createEventsIngest>;
   acceptRecords: ReturnType<typeof createRecordsIngest>;
@@ -34,6 +38,7 @@ export function createAdapterCore(definition: AdapterDefinition, deps: AdapterCo
   const { registry } = definition;
   const now = deps.now ?? (() => new Date());
   const metrics = createAdapterMetrics(deps.metricsRegistry);
+  const counters = createRegistryCounters(deps.redis, deps.keyPrefix, registry, deps.logger);
   const mapper = definition.createMapper({ redis: deps.redis, keyPrefix: deps.keyPrefix });
   const publisher = createEventPublisher({ producer: deps.producer, topics: deps.topics, registry, metrics });
   return {
@@ -41,8 +46,9 @@ export function createAdapterCore(definition: AdapterDefinition, deps: AdapterCo
     mapper,
     publisher,
     metrics,
+    counters,
     now,
-    acceptEvents: createEventsIngest({ registry, publisher, metrics, now }),
-    acceptRecords: createRecordsIngest({ registry, mapper, publisher, metrics, now }),
+    acceptEvents: createEventsIngest({ registry, publisher, metrics, counters, now }),
+    acceptRecords: createRecordsIngest({ registry, mapper, publisher, metrics, counters, now }),
   };
 }

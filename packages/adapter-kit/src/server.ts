@@ -39,6 +39,7 @@ export async function startAdapter(definition: AdapterDefinition, env: NodeJS.Pr
     topics: topicNames(config.KAFKA_TOPIC_PREFIX),
     keyPrefix: config.REDIS_KEY_PREFIX,
     metricsRegistry,
+    logger,
   });
   const pull = configurePullMode({ config, core, policy, redis, logger, service });
 

@@ -18,7 +18,7 @@
 //
 // Keys carry `{<topic>/<partition>}` as hash tag: the state and the lock of a partition share a Cluster slot.
 import { randomUUID } from 'node:crypto';
-import type { RedisClient } from '@lgsp/redis';
+import { withScripts, type RedisClient } from '@lgsp/redis';
 
 export interface ChainHead {
   hash: string;
@@ -73,22 +73,20 @@ local current = tonumber(redis.call('HGET', KEYS[1], 'tailOffset') or '-1')
 if tonumber(ARGV[1]) > current then redis.call('HSET', KEYS[1], 'tailOffset', ARGV[1], 'tailHash', ARGV[2]) end
 return 1`;
 
-type ScriptClient = RedisClient & {
+interface ChainCommands {
   lgspAuditAcquire(state: string, lock: string, token: string, ttlMs: number): Promise<[string, string, string] | null>;
   lgspAuditReleaseClean(state: string, lock: string, token: string, hash: string, next: string): Promise<number>;
   lgspAuditReleaseDirty(state: string, lock: string, token: string): Promise<number>;
   lgspAuditRecordTail(state: string, offset: string, hash: string): Promise<number>;
-};
+}
 
-function withScripts(redis: RedisClient): ScriptClient {
-  const client = redis as ScriptClient;
-  if (typeof client.lgspAuditAcquire !== 'function') {
-    client.defineCommand('lgspAuditAcquire', { numberOfKeys: 2, lua: ACQUIRE });
-    client.defineCommand('lgspAuditReleaseClean', { numberOfKeys: 2, lua: RELEASE_CLEAN });
-    client.defineCommand('lgspAuditReleaseDirty', { numberOfKeys: 2, lua: RELEASE_DIRTY });
-    client.defineCommand('lgspAuditRecordTail', { numberOfKeys: 1, lua: RECORD_TAIL });
-  }
-  return client;
+function chainCommands(redis: RedisClient): RedisClient & ChainCommands {
+  return withScripts<ChainCommands>(redis, {
+    lgspAuditAcquire: { numberOfKeys: 2, lua: ACQUIRE },
+    lgspAuditReleaseClean: { numberOfKeys: 2, lua: RELEASE_CLEAN },
+    lgspAuditReleaseDirty: { numberOfKeys: 2, lua: RELEASE_DIRTY },
+    lgspAuditRecordTail: { numberOfKeys: 1, lua: RECORD_TAIL },
+  });
 }
 
 export function chainStateKey(keyPrefix: string, topic: string, partition: number): string {
@@ -96,7 +94,7 @@ export function chainStateKey(keyPrefix: string, topic: string, partition: numbe
 }
 
 export function createChainHeads({ redis, keyPrefix, topic, lockTtlMs }: { redis: RedisClient; keyPrefix: string; topic: string; lockTtlMs: number }): ChainHeads {
-  const client = withScripts(redis);
+  const client = chainCommands(redis);
   const state = (partition: number): string => chainStateKey(keyPrefix, topic, partition);
   const lock = (partition: number): string => `${state(partition)}:lock`;
 

@@ -50,7 +50,11 @@ export interface BatchApplierDeps {
   redis: RedisClient;
   /** Where changed records go; absent when building a generation that replaces a live one. */
   publishRecords?: (messages: Message[]) => Promise<void>;
-  publishDeadLetters(messages: Message[]): Promise<void>;
+  /**
+   * Where messages that cannot be used go, with the topic they came from; absent when building a generation
+   * that replaces a live one (the live consolidator wrote those letters already).
+   */
+  publishDeadLetters?: (topic: string, messages: Message[]) => Promise<void>;
   /** When the hub applies a change (the record's updatedAt). */
   now(): string;
   logger: Logger;
@@ -280,8 +284,8 @@ export function createBatchApplier(deps: BatchApplierDeps) {
         }
       }
       summary.timings.decode += performance.now() - decodeStarted;
-      if (letters.length > 0) {
-        await deps.publishDeadLetters(letters);
+      if (letters.length > 0 && deps.publishDeadLetters) {
+        await deps.publishDeadLetters(topic, letters);
         summary.deadLettered = letters.length;
         deps.logger.warn({ topic, partition, count: letters.length }, 'messages dead-lettered');
       }

@@ -35,27 +35,30 @@ export interface ConsolidatorConsumer {
   healthy(): boolean;
 }
 
+interface Move {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
 /**
- * On start-up, when the group has no live member, moves its committed offsets up to the floors stored
- * in Redis (they can only be ahead: Redis is written first). A live group keeps its own offsets.
+ * When the group has no live member, the partitions whose committed offsets are behind the floors stored in
+ * Redis (they can only be ahead: Redis is written first). A live group keeps its own offsets.
  */
-async function alignGroupOffsets(options: ConsolidatorConsumerOptions): Promise<void> {
-  const { admin, redis, gate, groupId, logger } = options;
+async function movesUpToFloors(options: ConsolidatorConsumerOptions): Promise<Move[]> {
+  const { admin, redis, gate, groupId } = options;
   const floors = await loadOffsets(redis, gate.current(), groupId);
-  if (Object.keys(floors).length === 0) return;
+  if (Object.keys(floors).length === 0) return [];
   const { groups } = await admin.describeGroups([groupId]);
   const state = groups[0]?.state;
-  if (state !== undefined && state !== 'Empty' && state !== 'Dead') return;
+  if (state !== undefined && state !== 'Empty' && state !== 'Dead') return [];
   const committed = await admin.fetchOffsets({ groupId, topics: Object.keys(options.topics) });
-  for (const { topic, partitions } of committed) {
-    const moves = partitions
+  return committed.flatMap(({ topic, partitions }) =>
+    partitions
       .map(({ partition, offset }) => ({ partition, offset, floor: floors[`${topic}:${partition}`] }))
       .filter((entry) => entry.floor !== undefined && (entry.offset === '-1' || BigInt(entry.floor) > BigInt(entry.offset)))
-      .map(({ partition, floor }) => ({ partition, offset: floor! }));
-    if (moves.length === 0) continue;
-    await admin.setOffsets({ groupId, topic, partitions: moves });
-    logger.info({ topic, partitions: moves }, 'group offsets moved up to the floors stored with the records');
-  }
+      .map(({ partition, floor }) => ({ topic, partition, offset: floor! })),
+  );
 }
 
 export function createConsolidatorConsumer(options: ConsolidatorConsumerOptions): ConsolidatorConsumer {
@@ -76,14 +79,22 @@ export function createConsolidatorConsumer(options: ConsolidatorConsumerOptions)
     logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
     crashed = !payload.restart;
   });
+  // Seeks, not admin.setOffsets (which joins the group once per topic, about 5 s each). Made on the first
+  // join, which kafkajs announces before its first fetch: the first member of an empty group holds every partition.
+  let pendingMoves: Move[] = [];
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    if (pendingMoves.length > 0) {
+      for (const move of pendingMoves) consumer.seek(move);
+      logger.info({ partitions: pendingMoves.length }, 'group positions moved up to the floors stored with the records');
+      pendingMoves = [];
+    }
     crashed = false;
     logger.info({ memberAssignment: payload.memberAssignment }, 'joined the consumer group');
   });
 
   return {
     async start() {
-      await alignGroupOffsets(options);
+      pendingMoves = await movesUpToFloors(options);
       await consumer.connect();
       await consumer.subscribe({ topics: Object.keys(options.topics), fromBeginning: true });
       await consumer.run({

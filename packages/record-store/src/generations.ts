@@ -3,7 +3,7 @@
 // (only if it still names the generation the replay started from), and drops the old generation's keys.
 // Every generation a replay created is listed with when and how, so one left behind by an interrupted
 // replay is found and dropped by the next.
-import type { RedisClient } from '@lgsp/redis';
+import { withScripts, type RedisClient } from '@lgsp/redis';
 import { scanKeyPages } from './key-scan.ts';
 import { controlKey, generationKeyPattern, generationPointerKey, type Keyspace } from './keys.ts';
 
@@ -34,18 +34,16 @@ if current ~= ARGV[1] then return current end
 redis.call('SET', KEYS[1], ARGV[2])
 return ARGV[2]`;
 
-type RedisWithGenerations = RedisClient & {
+interface GenerationCommands {
   lgspAllocateGeneration(pointer: string, counter: string, generations: string, info: string): Promise<string>;
   lgspSwitchGeneration(pointer: string, from: string, to: string): Promise<string>;
-};
+}
 
-function withGenerationCommands(redis: RedisClient): RedisWithGenerations {
-  const client = redis as RedisWithGenerations;
-  if (typeof client.lgspAllocateGeneration !== 'function') {
-    client.defineCommand('lgspAllocateGeneration', { lua: ALLOCATE_SCRIPT, numberOfKeys: 3 });
-    client.defineCommand('lgspSwitchGeneration', { lua: SWITCH_SCRIPT, numberOfKeys: 1 });
-  }
-  return client;
+function withGenerationCommands(redis: RedisClient): RedisClient & GenerationCommands {
+  return withScripts<GenerationCommands>(redis, {
+    lgspAllocateGeneration: { lua: ALLOCATE_SCRIPT, numberOfKeys: 3 },
+    lgspSwitchGeneration: { lua: SWITCH_SCRIPT, numberOfKeys: 1 },
+  });
 }
 
 /** The generation readers and the live consolidator use; `1` until a replay switches it. */

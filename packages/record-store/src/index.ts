@@ -7,6 +7,8 @@ export {
   controlKey,
   generationPointerKey,
   personKeyPattern,
+  enterpriseKeyPattern,
+  enterpriseHoldersKeyPattern,
   generationKeyPattern,
 } from './keys.ts';
 export type { Keyspace, ControlKeyName } from './keys.ts';
@@ -36,3 +38,5 @@ export { newInstanceId, reportInstance, forgetInstance, liveInstances, INSTANCE_
 export type { InstanceReport, InstanceRole } from './instances.ts';
 export { acquireReplayLease, renewReplayLease, releaseReplayLease, readReplayLease, REPLAY_LEASE_MS } from './replay-lease.ts';
 export type { ReplayLease, ReplayPhase, ReplayProgress } from './replay-lease.ts';
+export { watchGeneration } from './generation-watcher.ts';
+export type { GenerationWatcher } from './generation-watcher.ts';

@@ -52,6 +52,14 @@ export function personKeyPattern({ prefix, generation }: Keyspace): string {
   return `${escapeGlob(prefix)}lgsp:${generation}:person:*`;
 }
 
+export function enterpriseKeyPattern({ prefix, generation }: Keyspace): string {
+  return `${escapeGlob(prefix)}lgsp:${generation}:enterprise:*`;
+}
+
+export function enterpriseHoldersKeyPattern({ prefix, generation }: Keyspace): string {
+  return `${escapeGlob(prefix)}lgsp:${generation}:enterprise-holders:*`;
+}
+
 /** Every key of one generation (persons, enterprises, holders, offsets, figures). */
 export function generationKeyPattern({ prefix, generation }: Keyspace): string {
   return `${escapeGlob(prefix)}lgsp:${generation}:*`;

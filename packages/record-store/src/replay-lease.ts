@@ -1,10 +1,10 @@
 // The one replay that may run at a time holds this lease: a Redis key with an expiry that the replay renews
 // every second with its phase and progress (the console shows them). A replay that dies stops renewing,
 // the lease expires, and whatever waited on it (a consolidator paused for the handover) goes on as before.
-import type { RedisClient } from '@lgsp/redis';
+import { withScripts, type RedisClient } from '@lgsp/redis';
 import { controlKey } from './keys.ts';
 
-export type ReplayPhase = 'copying' | 'building' | 'handover' | 'switched' | 'dropping';
+export type ReplayPhase = 'preparing' | 'copying' | 'building' | 'handover' | 'switched' | 'dropping';
 
 export interface ReplayProgress {
   /** Messages of the registry topics the new generation has applied. */
@@ -50,18 +50,13 @@ if not ok or lease.token ~= ARGV[1] then return 0 end
 redis.call('DEL', KEYS[1])
 return 1`;
 
-type RedisWithLease = RedisClient & {
+interface LeaseCommands {
   lgspRenewLease(key: string, token: string, value: string, ttlMs: string): Promise<number>;
   lgspReleaseLease(key: string, token: string): Promise<number>;
-};
+}
 
-function withLeaseCommands(redis: RedisClient): RedisWithLease {
-  const client = redis as RedisWithLease;
-  if (typeof client.lgspRenewLease !== 'function') {
-    client.defineCommand('lgspRenewLease', { lua: RENEW_SCRIPT, numberOfKeys: 1 });
-    client.defineCommand('lgspReleaseLease', { lua: RELEASE_SCRIPT, numberOfKeys: 1 });
-  }
-  return client;
+function withLeaseCommands(redis: RedisClient): RedisClient & LeaseCommands {
+  return withScripts<LeaseCommands>(redis, { lgspRenewLease: { lua: RENEW_SCRIPT, numberOfKeys: 1 }, lgspReleaseLease: { lua: RELEASE_SCRIPT, numberOfKeys: 1 } });
 }
 
 export async function readReplayLease(redis: RedisClient, prefix: string): Promise<ReplayLease | undefined> {

@@ -1,7 +1,7 @@
 // Reads and compare-and-set writes of the projection. Each entity is one Redis hash `{ s: state, n: revision }`;
 // a write succeeds only if the revision is still the one that was read, so two consumers that briefly own the
 // same partition during a rebalance can never overwrite each other's work.
-import type { RedisClient } from '@lgsp/redis';
+import { withScripts, type RedisClient } from '@lgsp/redis';
 import { encodeFigureDelta, figuresKeyFor } from './figures.ts';
 import { enterpriseHoldersKey, enterpriseKey, figuresKey, offsetsKey, personKey, type Keyspace } from './keys.ts';
 import { decodeStored, encodeStored, type StoredEnterprise, type StoredPerson } from './stored-state.ts';
@@ -32,20 +32,18 @@ for i = 1, #KEYS - 1 do
 end
 return failed`;
 
-type RedisWithCas = RedisClient & {
+interface CasCommands {
   lgspCompareAndSetMany(numberOfKeys: number, ...keysThenArgs: Array<string | Buffer>): Promise<number[]>;
   lgspCompareAndSetOne(key: string, figures: string, expectedRevision: string, value: Buffer, figureDelta: string): Promise<number[]>;
-};
+}
 
-export function withCasCommand(redis: RedisClient): RedisWithCas {
-  const client = redis as RedisWithCas;
-  if (typeof client.lgspCompareAndSetMany !== 'function') {
-    client.defineCommand('lgspCompareAndSetMany', { lua: CAS_MANY_SCRIPT });
+export function withCasCommand(redis: RedisClient): RedisClient & CasCommands {
+  return withScripts<CasCommands>(redis, {
+    lgspCompareAndSetMany: { lua: CAS_MANY_SCRIPT },
     // The same script for one entity and its slot's figures hash, keys declared, so a Redis Cluster client
     // routes (and auto-pipelines) it by them: there a script may touch only one slot.
-    client.defineCommand('lgspCompareAndSetOne', { lua: CAS_MANY_SCRIPT, numberOfKeys: 2 });
-  }
-  return client;
+    lgspCompareAndSetOne: { lua: CAS_MANY_SCRIPT, numberOfKeys: 2 },
+  });
 }
 
 async function loadMany<T extends StoredPerson | StoredEnterprise>(redis: RedisClient, keys: string[]): Promise<Array<Versioned<T>>> {

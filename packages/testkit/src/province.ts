@@ -1,7 +1,7 @@
 // A province-like workload (benchmarks.md): every person has a household record; about a third hold a
 // land right, one in ten an enterprise role, one in fifty a judicial entry; some get later changes.
 // Seeded, so tests and benchmarks repeat exactly.
-import { createGenerator, type HubEvent, type Person } from '@lgsp/contract';
+import { createGenerator, createRandom, type HubEvent, type Person } from '@lgsp/contract';
 
 export interface ProvinceOptions {
   seed: number;
@@ -49,4 +49,27 @@ export function generateProvince({ seed, people: count, changeRate = 0.3 }: Prov
     }
   }
   return { people, events };
+}
+
+/**
+ * How the registries' events arrive in practice: every event once, some again later (duplicates, as
+ * retrying clients send them), some pairs swapped (later changes before earlier ones, across people and
+ * registries). Seeded.
+ */
+export function deliveryPlan(events: readonly HubEvent[], seed: number, { swapRate = 0.15, duplicateRate = 0.05 } = {}): HubEvent[] {
+  const random = createRandom(seed);
+  const delivered = [...events];
+  for (let index = 0; index < delivered.length - 1; index += 1) {
+    if (random.next() < swapRate) {
+      const other = Math.min(delivered.length - 1, index + random.int(1, 40));
+      [delivered[index], delivered[other]] = [delivered[other]!, delivered[index]!];
+    }
+  }
+  const duplicates = Math.floor(events.length * duplicateRate);
+  for (let count = 0; count < duplicates; count += 1) {
+    const original = random.int(0, delivered.length - 1);
+    const at = random.int(original + 1, delivered.length);
+    delivered.splice(at, 0, structuredClone(delivered[original]!));
+  }
+  return delivered;
 }

@@ -3,6 +3,7 @@
 // access-log projection. Kafka may come up later: reads are answered 503 until the audit log takes writes.
 import { createKafka, createProducer, topicNames } from '@lgsp/kafka';
 import { exitOnPolicyError, loadPolicy, type Policy } from '@lgsp/policy';
+import { watchGeneration } from '@lgsp/record-store';
 import { closeRedis, createRedis } from '@lgsp/redis';
 import { createLogger, createMetricsRegistry, exitOnConfigError, runService } from '@lgsp/runtime';
 import { createAccessLogProjection } from './access-log/projection.ts';
@@ -11,7 +12,6 @@ import { createChainHeads } from '@lgsp/audit';
 import { createAuditWriter } from './audit/writer.ts';
 import { loadCitizenApiConfig, type CitizenApiConfig } from './config.ts';
 import { createCitizenReads } from './core/citizen-reads.ts';
-import { watchKeyspace } from './core/keyspace.ts';
 import { createCitizenApiMetrics } from './metrics.ts';
 import { createRateLimiter } from './rate-limit/limiter.ts';
 
@@ -63,7 +63,7 @@ const accessLog = createAccessLogProjection({
   logger,
   onProjected: (entries) => metrics.accessLogEntries.inc(entries),
 });
-const keyspace = await watchKeyspace(redis, keyPrefix, logger);
+const keyspace = await watchGeneration(redis, keyPrefix, { role: 'citizen-api', logger });
 const reads = createCitizenReads({ redis, keyspace: keyspace.current, audit, keyPrefix, now: () => new Date().toISOString(), metrics });
 
 const app = await buildApp({
@@ -84,7 +84,7 @@ const app = await buildApp({
     { name: 'redis', close: () => closeRedis(redis) },
     { name: 'kafka-producer', close: () => producer.disconnect() },
     { name: 'kafka-admin', close: () => admin.disconnect() },
-    { name: 'keyspace-watcher', close: async () => keyspace.stop() },
+    { name: 'generation-watcher', close: () => keyspace.stop() },
     { name: 'audit-writer', close: () => audit.close() },
     { name: 'access-log', close: () => accessLog.stop() },
   ],

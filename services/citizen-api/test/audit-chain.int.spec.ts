@@ -6,7 +6,7 @@ import { chainStateKey, verifyAuditChain, type AuditLogByPartition } from '@lgsp
 
 import { call } from './http.ts';
 import { publishSamplePeople, type SamplePeople } from './sample-people.ts';
-import type { ServiceProcess } from './service-process.ts';
+import type { ServiceProcess } from '@lgsp/testkit';
 import { startTestHub, type TestHub } from './test-hub.ts';
 
 const READERS = [

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_KEYS, developmentPolicyPath, grantsPath, loadPolicy, sectionsFor, authenticate, type SectionGrant } from '@lgsp/policy';
 import { call, type RawResponse } from './http.ts';
 import { PRESENT_IN_HISTORY, PRESENT_IN_RECORD, SENTINELS, publishSamplePeople, type SamplePeople } from './sample-people.ts';
-import type { ServiceProcess } from './service-process.ts';
+import type { ServiceProcess } from '@lgsp/testkit';
 import { startTestHub, type TestHub } from './test-hub.ts';
 
 const policy = loadPolicy(developmentPolicyPath, { nodeEnv: 'test' });

@@ -6,7 +6,7 @@ import { startPrivateKafka, eventually, type PrivateKafka } from '@lgsp/testkit'
 import { verifyAuditChain } from '@lgsp/audit';
 import { call, type RawResponse } from './http.ts';
 import { samplePeople, SENTINELS, type SamplePeople } from './sample-people.ts';
-import type { ServiceProcess } from './service-process.ts';
+import type { ServiceProcess } from '@lgsp/testkit';
 import { startTestHub, type TestHub } from './test-hub.ts';
 
 const CITIZEN = { key: 'dev-citizen-portal-key', purpose: 'data-subject-access' };

@@ -12,7 +12,7 @@ import { eventually } from '@lgsp/testkit';
 import { accessLogKey } from '../src/access-log/keys.ts';
 import { auditedAnswers, call } from './http.ts';
 import { publishSamplePeople, type SamplePeople } from './sample-people.ts';
-import { CITIZEN_API_ENTRY, type ServiceProcess } from './service-process.ts';
+import { CITIZEN_API_ENTRY, type ServiceProcess } from '@lgsp/testkit';
 import { startTestHub, type TestHub } from './test-hub.ts';
 
 const LAND = { key: 'dev-land-portal-key', purpose: 'land-procedure' };

@@ -6,7 +6,7 @@ import { readPerson } from '@lgsp/record-store';
 import { closeRedis, type RedisClient } from '@lgsp/redis';
 import { eventually, quietLogger, stackEndpoints, testKafka, testRedis, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from '@lgsp/testkit';
 import { readAuditLog, type AuditLogByPartition } from '@lgsp/audit';
-import { CITIZEN_API_ENTRY, CONSOLIDATOR_ENTRY, startServiceProcess, type ServiceProcess } from './service-process.ts';
+import { CITIZEN_API_ENTRY, CONSOLIDATOR_ENTRY, startServiceProcess, type ServiceProcess } from '@lgsp/testkit';
 
 export interface TestHub {
   topicPrefix: string;

@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { COMMANDS, GLOBAL_OPTIONS, type CommandName, type CommandSpec, type OptionSpec } from './command-specs.ts';
 import { usageError } from './errors.ts';
+import { REGISTRIES } from '@lgsp/kafka';
 
 export interface GlobalOptions {
   json: boolean;
@@ -78,7 +79,26 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   return { kind: 'run', command: command.name, global, options };
 }
 
+const RFC3339_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+function checkReplayOptions(options: Record<string, unknown>): void {
+  const from = options.from;
+  if (from !== undefined && from !== 'earliest') {
+    if (typeof from === 'string' && RFC3339_TIME.test(from)) {
+      throw usageError(
+        'lgsp replay --from <time> is not possible: the hub keeps no snapshot of the records as they stood at a past time, and a record is the fold of every event from the beginning of its topics; use --from earliest (see lgsp replay --help)',
+      );
+    }
+    throw usageError(`--from must be earliest (got ${JSON.stringify(from)}); see lgsp replay --help`);
+  }
+  const registry = options.registry;
+  if (registry !== undefined && !(REGISTRIES as readonly unknown[]).includes(registry)) {
+    throw usageError(`--registry must be one of ${REGISTRIES.join(', ')} (got ${JSON.stringify(registry)})`);
+  }
+}
+
 function checkCommandOptions(command: CommandName, options: Record<string, unknown>): void {
+  if (command === 'replay') checkReplayOptions(options);
   if (command === 'dlq list' && options.limit !== undefined) parseLimit(options.limit as string);
   if (command === 'dlq redrive') {
     const ids = (options.id as string[] | undefined) ?? [];

@@ -2,7 +2,7 @@
 // tests read this one table, so an option cannot be parsed without being documented.
 import { REGISTRIES } from '@lgsp/kafka';
 
-export type CommandName = 'status' | 'lag' | 'dlq list' | 'dlq redrive' | 'quality' | 'audit verify';
+export type CommandName = 'status' | 'lag' | 'replay' | 'dlq list' | 'dlq redrive' | 'quality' | 'audit verify';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -45,9 +45,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: [
       'Asks every hub service for GET /health and GET /ready (a service that does not answer is reported down, not an error),',
       'lists the hub topics with their partitions and end offsets, the consolidator group\'s lag, the current record',
-      'generation and how many records it holds.',
-      'The record count is taken by a SCAN over the generation\'s person keys in Redis: fine for operators, but it walks',
-      'the whole keyspace, so do not run it in a tight loop against a large production Redis.',
+      'generation and how many records it holds (a counter the consolidator keeps, not a scan), a replay running now,',
+      'and any generation an interrupted replay left behind.',
     ],
     options: {},
     examples: ['lgsp status', 'lgsp status --json | jq .lag.total'],
@@ -63,6 +62,38 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     options: {},
     examples: ['lgsp lag', 'lgsp lag --json | jq .total'],
+  },
+  {
+    name: 'replay',
+    summary: 'rebuild the record into a fresh generation while the live one serves, then switch readers over',
+    usage: 'lgsp replay [--from earliest] [--registry <name>] [--json]',
+    description: [
+      'Builds the record projection again from the registry topics (Kafka keeps every event forever) into a new generation',
+      'of Redis keys, with a consumer group of its own, while the live generation keeps serving and the live consolidator',
+      'keeps folding new events into it. A progress bar on stderr shows events applied, events per second and the time',
+      'left. Once the new generation is close to the end of every topic, the handover: the live consolidator pauses its',
+      'writes for a moment, the new generation catches up with every event the live one applied, and one atomic switch',
+      'of the generation pointer moves the citizen API, the console and the live consolidator onto it. Readers never see',
+      'a record go missing: the new generation holds everything the old one did. When no reader is left on the old',
+      'generation, its keys are dropped.',
+      'Nothing is published to lgsp.citizen.records.v1 and no dead letter is written again: the rebuilt records are the',
+      'ones subscribers already have. The records equal, byte for byte (updatedAt apart), those built live.',
+      'Interrupted (Ctrl-C, a crash, SIGKILL), a replay leaves the live generation serving as before; its lease expires',
+      'within 15 s, and the next lgsp replay drops what it had built and starts again.',
+      '--registry <name> rebuilds one registry\'s share of every record (the sections it owns, their history and',
+      'provenance) from its topic, and carries the other registries\' shares over from the live generation.',
+      '--from takes only earliest. A replay from a time would start from the records as they stood then, and the hub',
+      'keeps no such snapshot: a record is the fold of all of a person\'s events from the beginning of each topic, and',
+      'folding from the beginning gives exactly the records a snapshot plus the later events would. An RFC 3339 time is',
+      'refused with exit 64.',
+      'Exit 0 when the switch is done, 1 when another replay is running or the switch was refused (the pointer moved',
+      'meanwhile), 69 when Kafka or Redis cannot be reached, 130 when interrupted.',
+    ],
+    options: {
+      from: { type: 'string', value: 'earliest', description: 'where the rebuild starts; only earliest (the default), see above' },
+      registry: { type: 'string', value: '<name>', description: `rebuild only this registry's share (${REGISTRIES.join(', ')})` },
+    },
+    examples: ['lgsp replay', 'lgsp replay --registry land', 'lgsp replay --json | jq .eventsPerSecond'],
   },
   {
     name: 'dlq list',
@@ -104,12 +135,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'province-wide data-quality figures (record.md §3)',
     usage: 'lgsp quality [--json]',
     description: [
-      'Clean: records with each quality issue code. Complete: share of records with each section present. Correct:',
-      'dead-lettered messages per registry. Live: per registry, the age of the newest event in its topic and the',
-      'consolidator\'s lag.',
-      'These figures are COMPUTED BY A SCAN when you run the command (every person state of the current generation is',
-      'read from Redis and rendered, and the dead-letter topic is read in full); they are not maintained incrementally',
-      'yet, so expect it to take a while on a large province.',
+      'Clean: records with each quality issue code. Complete: share of records with each section present. Correct: per',
+      'registry, events in its topic, events its adapter had acknowledged, requests refused by problem code, and dead',
+      'letters. Live: per registry, how long ago its adapter last had an event acknowledged, and the consolidator\'s lag.',
+      'Every figure is a counter the hub keeps as it works (the record counters are updated in the same Redis script',
+      'that stores each record, so they are exact); nothing is scanned, so it answers at once on any province. The same',
+      'figures are on the consolidator\'s /metrics as lgsp_records*, lgsp_registry_* gauges.',
     ],
     options: {},
     examples: ['lgsp quality', 'lgsp quality --json | jq .clean'],

@@ -25,6 +25,15 @@ export const configSchema = {
     HUB_HOST: { type: 'string', minLength: 1, default: '127.0.0.1' },
     /** How long one HTTP call to a service (health, re-drive) may take. */
     HTTP_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 10000 },
+    /** lgsp replay: messages applied per Redis round trip, and partitions folded at once. */
+    REPLAY_CHUNK_SIZE: { type: 'integer', minimum: 1, maximum: 20000, default: 2000 },
+    REPLAY_PARTITIONS_CONCURRENTLY: { type: 'integer', minimum: 1, maximum: 64, default: 3 },
+    /** lgsp replay: how close to the end of the topics (messages left) the new generation must be for the handover. */
+    REPLAY_HANDOVER_LAG: { type: 'integer', minimum: 0, maximum: 10000000, default: 5000 },
+    /** lgsp replay: how long the live consolidators may take to pause, and the new generation to catch up, at the handover. */
+    REPLAY_HANDOVER_TIMEOUT_MS: { type: 'integer', minimum: 1000, maximum: 600000, default: 30000 },
+    /** lgsp replay: how long readers may take to leave the old generation before it is kept for the next replay to drop. */
+    REPLAY_DRAIN_TIMEOUT_MS: { type: 'integer', minimum: 0, maximum: 600000, default: 60000 },
     ...Object.fromEntries(SERVICE_NAMES.map((name) => [serviceUrlVariable(name), { type: 'string', pattern: '^https?://' }])),
     ...Object.fromEntries(REGISTRIES.map((registry) => [agencyKeyVariable(registry), { type: 'string', minLength: 1 }])),
   },
@@ -41,6 +50,11 @@ export interface CliConfig {
   CONSOLIDATOR_GROUP_ID: string;
   HUB_HOST: string;
   HTTP_TIMEOUT_MS: number;
+  REPLAY_CHUNK_SIZE: number;
+  REPLAY_PARTITIONS_CONCURRENTLY: number;
+  REPLAY_HANDOVER_LAG: number;
+  REPLAY_HANDOVER_TIMEOUT_MS: number;
+  REPLAY_DRAIN_TIMEOUT_MS: number;
   /** `<SERVICE>_URL` and `AGENCY_KEY_<REGISTRY>` values, by variable name. */
   [variable: string]: string | number | undefined;
 }

@@ -1,7 +1,7 @@
 // The CLI's failures as values with an exit code (sysexits.h): wrong usage 64, a server the command needs
-// cannot be reached 69, anything else 1. main.ts alone turns them into one line on stderr and the code.
+// cannot be reached 69, interrupted by Ctrl-C 130, anything else 1. main.ts alone turns them into one line on stderr and the code.
 
-export const EXIT = { ok: 0, failure: 1, usage: 64, unavailable: 69, config: 78 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 64, unavailable: 69, config: 78, interrupted: 130 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export class CliError extends Error {

@@ -23,7 +23,7 @@ export function topLevelHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   const envWidth = Math.max(...ENVIRONMENT.map(([name]) => name.length));
   return [
-    'lgsp — operate the LGSP Hub: health, lag, dead letters and data quality, straight from Kafka and Redis.',
+    'lgsp — operate the LGSP Hub: health, lag, replay, dead letters and data quality, straight from Kafka and Redis.',
     '',
     'Usage: lgsp <command> [options]        (from the repository: pnpm lgsp <command> [options])',
     '',
@@ -37,7 +37,7 @@ export function topLevelHelp(): string {
     ...ENVIRONMENT.map(([name, description]) => `  ${name.padEnd(envWidth)}  ${description}`),
     '',
     'Exit codes: 0 done, 1 the command failed, 64 wrong usage, 69 Kafka, Redis or a service could not be reached,',
-    '78 a bad environment variable. Errors are one line on stderr.',
+    '78 a bad environment variable, 130 interrupted. Errors are one line on stderr.',
     '',
     'Run lgsp <command> --help for a command\'s options and examples.',
   ].join('\n');

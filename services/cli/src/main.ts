@@ -2,6 +2,7 @@
 // lgsp, the operators' command line (api.md §4). Composition root only: parse argv, load the
 // configuration, run the command, print its result, and turn every failure into one line on stderr and
 // an exit code (64 usage, 69 unavailable, 78 configuration, 1 anything else).
+import type { Registry } from '@lgsp/contract';
 import { ConfigError } from '@lgsp/runtime';
 import { parseCommandLine, type ParsedCommandLine } from './args.ts';
 import { loadCliConfig } from './config.ts';
@@ -13,6 +14,7 @@ import { runDlqList } from './commands/dlq-list.ts';
 import { runDlqRedrive } from './commands/dlq-redrive.ts';
 import { runLag } from './commands/lag.ts';
 import { runQuality } from './commands/quality.ts';
+import { runReplay } from './commands/replay.ts';
 import type { CommandResult } from './commands/result.ts';
 import { runStatus } from './commands/status.ts';
 
@@ -25,6 +27,8 @@ function runCommand(parsed: Run, context: CliContext): Promise<CommandResult> {
       return runStatus(context);
     case 'lag':
       return runLag(context);
+    case 'replay':
+      return runReplay(context, typeof options.registry === 'string' ? { registry: options.registry as Registry } : {});
     case 'dlq list':
       return runDlqList(context, {
         ...(typeof options.limit === 'string' ? { limit: options.limit } : {}),

@@ -40,7 +40,7 @@ describe('parsing the command line', () => {
   });
 
   it('refuses unknown commands, options and arguments with one line naming them', () => {
-    expect(usageFailure(['replay'])).toBe("unknown command 'replay'; run lgsp --help to see the commands");
+    expect(usageFailure(['rebuild'])).toBe("unknown command 'rebuild'; run lgsp --help to see the commands");
     expect(usageFailure(['dlq', 'purge'])).toContain("unknown command 'lgsp dlq purge'");
     expect(usageFailure(['dlq'])).toContain('needs a subcommand: list, redrive');
     expect(usageFailure(['lag', '--limit', '3'])).toBe("unknown option '--limit' for lgsp lag; see lgsp lag --help");
@@ -54,6 +54,13 @@ describe('parsing the command line', () => {
     expect(usageFailure(['dlq', 'redrive'])).toContain('needs --id');
     expect(usageFailure(['dlq', 'redrive', '--all', '--id', 'x'])).toContain('not both');
     expect(usageFailure(['dlq', 'redrive', '--all', '--adapter-url-land', 'ftp://x'])).toContain('must be an http(s) URL');
+    expect(usageFailure(['replay', '--registry', 'tax'])).toBe('--registry must be one of land, enterprise, household, judicial (got "tax")');
+    expect(usageFailure(['replay', '--from', 'latest'])).toContain('--from must be earliest');
+  });
+
+  it('refuses a replay from a time, saying why the hub cannot do it', () => {
+    expect(usageFailure(['replay', '--from', '2026-06-01T00:00:00+07:00'])).toMatch(/keeps no snapshot of the records as they stood at a past time.*use --from earliest/);
+    expect(parseCommandLine(['replay', '--from', 'earliest', '--registry', 'land'])).toMatchObject({ kind: 'run', command: 'replay', options: { from: 'earliest', registry: 'land' } });
   });
 });
 
@@ -61,7 +68,7 @@ describe('help', () => {
   it('lists every command, and only commands that exist', () => {
     const text = topLevelHelp();
     for (const command of COMMANDS) expect(text).toContain(command.name);
-    expect(text).not.toMatch(/replay/); // not built yet: never advertised
+    expect(text).toMatch(/replay +rebuild the record into a fresh generation/);
   });
 
   it('documents every option of a command', () => {
@@ -70,7 +77,7 @@ describe('help', () => {
       expect(text).toContain(`Usage: ${command.usage}`);
       for (const option of Object.keys(command.options)) expect(text).toContain(`--${option}`);
     }
-    expect(commandHelp('quality')).toContain('COMPUTED BY A SCAN');
-    expect(commandHelp('status')).toContain('SCAN');
+    expect(commandHelp('quality')).toContain('nothing is scanned');
+    expect(commandHelp('replay')).toContain('--from takes only earliest');
   });
 });

@@ -42,3 +42,20 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     });
   });
 }
+
+export interface SpawnedCli {
+  child: ReturnType<typeof spawn>;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** The CLI started and left running, for tests that interrupt it. */
+export function spawnCli(args: readonly string[], env: Record<string, string> = {}): SpawnedCli {
+  const { KAFKA_BROKERS: _k, REDIS_URL: _r, KAFKA_TOPIC_PREFIX: _t, REDIS_KEY_PREFIX: _p, CONSOLIDATOR_GROUP_ID: _g, ...base } = process.env;
+  const child = spawn(process.execPath, [entry, ...args], { env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}

@@ -6,7 +6,8 @@ import { encodeKafkaMessage, type HubEvent } from '@lgsp/contract';
 import { createProducer, ensureTopics, hubTopicSpecs, topicNames, type Message } from '@lgsp/kafka';
 import { applyPersonEvent, initialPersonState, isEnterpriseStatusEvent, renderRecord, type PersonEvent, type PersonState } from '@lgsp/record';
 import { eventually, generateProvince, quietLogger, stackEndpoints, testKafka, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from '@lgsp/testkit';
-import { startConsolidatorProcess, type RunningProcess } from './hub-processes.ts';
+import { startAdapterProcess } from '@lgsp/adapter-kit/testing';
+import { adapterEntry, startConsolidatorProcess, type RunningProcess } from './hub-processes.ts';
 import { runCli } from './cli-process.ts';
 
 interface LagJson {
@@ -105,7 +106,7 @@ describe('lgsp status, lag and quality on a consolidated keyspace', () => {
     }>();
     expect(status.services.map((service) => service.name)).toEqual(['consolidator', 'citizen-api', 'adapter-land', 'adapter-enterprise', 'adapter-household', 'adapter-judicial']);
     expect(status.services[0]).toMatchObject({ name: 'consolidator', health: 'down', ready: 'down' });
-    expect(status.records).toEqual({ generation: '1', count: expected.records, countedBy: 'scan' });
+    expect(status.records).toEqual({ generation: '1', count: expected.records, countedBy: 'counters' });
     expect(status.lag.total).toBe(0);
     expect(status.topics.map((topic) => topic.topic)).toEqual([...Object.values(topics.registry), topics.records, topics.deadLetter, topics.audit]);
     const registryMessages = status.topics.slice(0, 4).reduce((sum, topic) => sum + topic.messages, 0);
@@ -115,42 +116,55 @@ describe('lgsp status, lag and quality on a consolidated keyspace', () => {
 
     const text = await runCli(['status'], env);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain(`Records: ${expected.records.toLocaleString('en')} in generation 1 (counted by SCAN)`);
+    expect(text.stdout).toContain(`Records: ${expected.records.toLocaleString('en')} in generation 1`);
   });
 
-  it('computes the quality figures of the known set', async () => {
-    const expected = expectedFigures(events);
+  it('gives the quality figures of the known set from the counters the hub keeps, with what the land adapter accepted and refused', async () => {
+    // Through a real land adapter: one batch accepted, and three requests refused for three reasons.
+    const adapter = await startAdapterProcess(adapterEntry('land'), env);
+    const landEvent = { ...orphanGrant, id: 'BD-CLI-000002', data: { ...(orphanGrant.data as object), certificateNo: 'CS654321' } } as HubEvent;
+    try {
+      const post = (body: string, headers: Record<string, string>) => fetch(`${adapter.url}/v1/events`, { method: 'POST', headers, body });
+      const batch = { 'content-type': 'application/cloudevents-batch+json', authorization: 'Bearer dev-land-key' };
+      expect((await post(JSON.stringify([landEvent]), batch)).status).toBe(202);
+      expect((await post(JSON.stringify([{ ...landEvent, time: 'yesterday' }]), batch)).status).toBe(422);
+      expect((await post(JSON.stringify([landEvent]), { 'content-type': 'application/cloudevents-batch+json' })).status).toBe(401);
+      expect((await post('<xml/>', { 'content-type': 'application/xml', authorization: 'Bearer dev-land-key' })).status).toBe(415);
+    } finally {
+      await adapter.kill('SIGTERM');
+    }
+    const all = [...events, landEvent];
+    const expected = expectedFigures(all);
     expect(expected.byCode.NO_CIVIL_RECORD).toBeGreaterThanOrEqual(1);
-    const run = await runCli(['quality', '--json'], env);
-    expect(run.code).toBe(0);
-    const quality = run.json<{
+    type Quality = {
       generation: string;
       computedBy: string;
       records: number;
       clean: { recordsWithIssues: number; byCode: Record<string, number> };
       complete: Record<string, { records: number; share: number }>;
-      registries: Array<{ registry: string; events: number; deadLettered: number; newestEventAt: string | null; newestEventAgeSeconds: number | null; lag: number }>;
-      deadLetteredUnattributed: number;
-    }>();
-    expect(quality).toMatchObject({ generation: '1', computedBy: 'scan', records: expected.records, clean: { recordsWithIssues: expected.withIssues, byCode: expected.byCode } });
+      registries: Array<{ registry: string; eventsInLog: number; accepted: number; rejected: Record<string, number>; rejectedTotal: number; deadLettered: number; newestEventAt: string | null; newestEventAgeSeconds: number | null; lag: number }>;
+    };
+    const quality = await eventually(async () => {
+      const run = await runCli(['quality', '--json'], env);
+      expect(run.code).toBe(0);
+      const report = run.json<Quality>();
+      return report.records === expected.records && report.registries.every((entry) => entry.lag === 0) ? report : undefined;
+    }, { timeoutMs: 30_000, intervalMs: 500 });
+    expect(quality).toMatchObject({ generation: '1', computedBy: 'counters', records: expected.records, clean: { recordsWithIssues: expected.withIssues, byCode: expected.byCode } });
     for (const section of SECTIONS) {
       expect(quality.complete[section]).toEqual({ records: expected.present[section], share: expected.present[section]! / expected.records });
     }
     const byRegistry = new Map(quality.registries.map((entry) => [entry.registry, entry]));
+    expect(byRegistry.get('land')).toMatchObject({ accepted: 1, rejected: { EVENTS_INVALID: 1, UNAUTHORIZED: 1, UNSUPPORTED_MEDIA_TYPE: 1 }, rejectedTotal: 3, deadLettered: 0 });
+    expect(Date.parse(byRegistry.get('land')!.newestEventAt!)).toBeGreaterThanOrEqual(startedAt - 1_000);
+    expect(byRegistry.get('land')!.newestEventAgeSeconds).toBeLessThan(300);
+    // The others were written to their topics directly, not through an adapter: in the log, never accepted.
+    expect(byRegistry.get('household')).toMatchObject({ accepted: 0, rejectedTotal: 0, newestEventAt: null });
     expect(byRegistry.get('enterprise')?.deadLettered).toBe(1);
-    expect(byRegistry.get('land')?.deadLettered).toBe(0);
-    expect(quality.deadLetteredUnattributed).toBe(0);
-    for (const entry of quality.registries) {
-      expect(entry.lag).toBe(0);
-      expect(entry.events).toBeGreaterThan(0);
-      // The broker stamps each message when it is appended: during this test run.
-      expect(Date.parse(entry.newestEventAt!)).toBeGreaterThanOrEqual(startedAt - 1_000);
-      expect(entry.newestEventAgeSeconds).toBeLessThan(300);
-    }
-    expect(quality.registries.reduce((sum, entry) => sum + entry.events, 0)).toBe(events.length + 1);
+    expect(quality.registries.reduce((sum, entry) => sum + entry.eventsInLog, 0)).toBe(all.length + 1);
 
     const text = await runCli(['quality'], env);
-    expect(text.stdout).toContain('computed now by a scan, not maintained incrementally');
     expect(text.stdout).toContain('NO_CIVIL_RECORD');
+    expect(text.stdout).toMatch(/land +\d+ +1 +(EVENTS_INVALID|UNAUTHORIZED|UNSUPPORTED_MEDIA_TYPE) 1/);
   });
 });

@@ -1,5 +1,6 @@
 // Entry point: `node services/consolidator/src/server.ts`.
 import { createBatchApplier, createConsolidatorConsumer, createConsolidatorMetrics, createGenerationGate } from '@lgsp/consolidation';
+import { createRegistryCounters, provinceFigures, registerFigureGauges } from '@lgsp/figures';
 import { createKafka, createProducer, topicNames, REGISTRIES } from '@lgsp/kafka';
 import { currentGeneration, newInstanceId } from '@lgsp/record-store';
 import { closeRedis, createRedis } from '@lgsp/redis';
@@ -34,10 +35,20 @@ const follower = createGenerationFollower({
   metrics: { generation: metrics.generation, paused: metrics.handoverPaused },
 });
 
+const counters = new Map(REGISTRIES.map((name) => [topics.registry[name], createRegistryCounters(redis, prefix, name, logger)]));
+registerFigureGauges(
+  registry,
+  () => provinceFigures({ redis, admin, prefix, topics, groupId: config.CONSOLIDATOR_GROUP_ID }),
+  logger,
+);
+
 const applier = createBatchApplier({
   redis,
   publishRecords: async (messages) => void (await producer.publish(topics.records, messages)),
-  publishDeadLetters: async (messages) => void (await producer.publish(topics.deadLetter, messages)),
+  publishDeadLetters: async (topic, messages) => {
+    await producer.publish(topics.deadLetter, messages);
+    counters.get(topic)?.deadLettered(messages.map((message) => String(message.key)));
+  },
   now: () => new Date().toISOString(),
   logger,
   metrics,

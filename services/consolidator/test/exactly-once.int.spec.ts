@@ -12,31 +12,11 @@ import { startNativeRedisCluster, type NativeRedisCluster } from '@lgsp/infra';
 import { createProducer, ensureTopics, hubTopicSpecs, topicNames, type Kafka } from '@lgsp/kafka';
 import { readRecordCounters } from '@lgsp/record-store';
 import { closeRedis, createRedis, type RedisClient } from '@lgsp/redis';
-import { generateProvince, groupCaughtUp, quietLogger, referenceRecords, scannedRecordCounters, stackEndpoints, storedRecords, testKafka, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from '@lgsp/testkit';
+import { deliveryPlan, generateProvince, groupCaughtUp, quietLogger, referenceRecords, scannedRecordCounters, stackEndpoints, storedRecords, testKafka, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from '@lgsp/testkit';
 import { startConsolidator, type RunningConsolidator } from './consolidator-process.ts';
 
 const TARGET_EVENTS = 20_000;
 const KILLS = 6;
-
-/** The delivery: every event once, some again later (duplicates), some pairs of a person's events swapped. */
-function deliveryPlan(events: HubEvent[], seed: number): HubEvent[] {
-  const random = createRandom(seed);
-  const delivered = [...events];
-  // Local shuffles put later changes before earlier ones, across people and registries alike.
-  for (let index = 0; index < delivered.length - 1; index += 1) {
-    if (random.next() < 0.15) {
-      const other = Math.min(delivered.length - 1, index + random.int(1, 40));
-      [delivered[index], delivered[other]] = [delivered[other]!, delivered[index]!];
-    }
-  }
-  const duplicates = Math.floor(events.length * 0.05);
-  for (let count = 0; count < duplicates; count += 1) {
-    const original = random.int(0, delivered.length - 1);
-    const at = random.int(original + 1, delivered.length);
-    delivered.splice(at, 0, structuredClone(delivered[original]!));
-  }
-  return delivered;
-}
 
 async function waitCaughtUp(kafka: Kafka, groupId: string, topics: string[], timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -9,6 +9,7 @@ import type { EventsAccepted, EventsBody } from '../ingest/accept-events.ts';
 import type { NativeRecord, RecordsAccepted } from '../ingest/accept-records.ts';
 import type { IngestRequest } from '../ingest/request-context.ts';
 import { MAX_EVENTS_BODY_BYTES, MAX_EVENTS_PER_BATCH, MAX_NDJSON_LINES, MAX_RECORDS_BODY_BYTES } from '../limits.ts';
+import type { RegistryCounters } from '@lgsp/figures';
 import type { AdapterMetrics } from '../metrics.ts';
 import { agencyOf, requireAgencyKeys } from './agency-auth.ts';
 import { MEDIA_TYPES, registerTextBodyParsers, requireMediaType } from './media-types.ts';
@@ -18,6 +19,7 @@ export interface PushRoutesOptions {
   registry: Registry;
   policy: Policy;
   metrics: AdapterMetrics;
+  counters: RegistryCounters;
   acceptEvents(body: EventsBody, request: IngestRequest): Promise<EventsAccepted>;
   acceptRecords(records: readonly NativeRecord[], request: IngestRequest): Promise<RecordsAccepted>;
 }
@@ -28,18 +30,20 @@ function ingestRequestOf(request: FastifyRequest): IngestRequest {
   return { agency: agencyOf(request), requestId: request.id, traceparent: request.headers.traceparent, log: request.log as unknown as Logger };
 }
 
-function countRejections(app: FastifyInstance, registry: Registry, metrics: AdapterMetrics): void {
+function countRejections(app: FastifyInstance, registry: Registry, metrics: AdapterMetrics, counters: RegistryCounters): void {
   app.addHook('onError', async (_request, _reply, error) => {
     const problem = toHubError(error);
     metrics.rejected.inc({ registry, status: String(problem.status), reason: problem.code });
+    // Kafka being down is the hub's failure, not a rejection of the registry's input.
+    if (problem.status < 500) counters.rejected(problem.code);
   });
 }
 
-export function pushRoutes({ registry, policy, metrics, acceptEvents, acceptRecords }: PushRoutesOptions): FastifyPluginAsync {
+export function pushRoutes({ registry, policy, metrics, counters, acceptEvents, acceptRecords }: PushRoutesOptions): FastifyPluginAsync {
   return async (app) => {
     registerTextBodyParsers(app);
     requireAgencyKeys(app, policy, registry);
-    countRejections(app, registry, metrics);
+    countRejections(app, registry, metrics, counters);
 
     app.post(
       '/v1/events',

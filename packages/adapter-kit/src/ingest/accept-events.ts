@@ -4,6 +4,7 @@
 import { eventTypesOfRegistry, isEventType, registryOfType, validateEvent, type HubEvent, type Registry } from '@lgsp/contract';
 import { Errors, type ProblemField } from '@lgsp/runtime';
 import { AdapterErrors } from '../errors.ts';
+import type { RegistryCounters } from '@lgsp/figures';
 import type { AdapterMetrics } from '../metrics.ts';
 import { agencyAttribute, traceparentFor, withHubAttributes } from './hub-attributes.ts';
 import type { EventPublisher } from './publisher.ts';
@@ -24,6 +25,7 @@ export interface EventsIngestDeps {
   registry: Registry;
   publisher: EventPublisher;
   metrics: AdapterMetrics;
+  counters: RegistryCounters;
   now: () => Date;
 }
 
@@ -31,7 +33,7 @@ function typeOf(event: unknown): unknown {
   return typeof event === 'object' && event !== null ? (event as Record<string, unknown>).type : undefined;
 }
 
-export function createEventsIngest({ registry, publisher, metrics, now }: EventsIngestDeps) {
+export function createEventsIngest({ registry, publisher, metrics, counters, now }: EventsIngestDeps) {
   const ownTypes = eventTypesOfRegistry(registry);
 
   const forbiddenTypes = ({ events, batch }: EventsBody): ProblemField[] =>
@@ -77,6 +79,7 @@ export function createEventsIngest({ registry, publisher, metrics, now }: Events
     const attributes = { lgspreceivedat: now().toISOString(), lgspagency: agencyAttribute(request.agency.name), traceparent: traceparentFor(request.traceparent) };
     await publisher.publish({ events: valid.map((event) => withHubAttributes(event, attributes)), requestId: request.requestId });
     metrics.eventsAccepted.inc({ registry, input: 'cloudevents' }, valid.length);
+    counters.accepted(valid.length, now().getTime());
     request.log.info({ events: valid.length, traceparent: attributes.traceparent }, 'events accepted');
     return { accepted: valid.length, ids: valid.map((event) => event.id) };
   };

@@ -6,6 +6,7 @@ import type { Registry } from '@lgsp/contract';
 import type { ProblemField } from '@lgsp/runtime';
 import { AdapterErrors } from '../errors.ts';
 import type { NativeMapper } from '../mapping/native-mapper.ts';
+import type { RegistryCounters } from '@lgsp/figures';
 import type { AdapterMetrics } from '../metrics.ts';
 import { agencyAttribute, traceparentFor, withHubAttributes } from './hub-attributes.ts';
 import type { EventPublisher } from './publisher.ts';
@@ -27,10 +28,11 @@ export interface RecordsIngestDeps {
   mapper: NativeMapper;
   publisher: EventPublisher;
   metrics: AdapterMetrics;
+  counters: RegistryCounters;
   now: () => Date;
 }
 
-export function createRecordsIngest({ registry, mapper, publisher, metrics, now }: RecordsIngestDeps) {
+export function createRecordsIngest({ registry, mapper, publisher, metrics, counters, now }: RecordsIngestDeps) {
   return async function acceptRecords(records: readonly NativeRecord[], request: IngestRequest): Promise<RecordsAccepted> {
     if (records.length === 0) {
       throw AdapterErrors.RecordsUnmappable({ detail: 'The body holds no record', errors: [{ pointer: '', message: 'must hold at least one record' }] });
@@ -57,6 +59,7 @@ export function createRecordsIngest({ registry, mapper, publisher, metrics, now 
       await prepared.commit();
       metrics.recordsAccepted.inc({ registry, mode: 'push' }, records.length);
       metrics.eventsAccepted.inc({ registry, input: 'native' }, events.length);
+      counters.accepted(events.length, now().getTime());
       request.log.info({ records: records.length, events: events.length, traceparent: attributes.traceparent }, 'records accepted');
       return { accepted: records.length, events: events.length };
     } finally {

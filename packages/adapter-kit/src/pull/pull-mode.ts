@@ -44,6 +44,7 @@ export function configurePullMode({ config, core, policy, redis, logger, service
     mapper: core.mapper,
     publisher: core.publisher,
     metrics: core.metrics,
+    counters: core.counters,
     redis,
     keyPrefix: config.REDIS_KEY_PREFIX,
     maxPagesPerRun: config.PULL_MAX_PAGES_PER_RUN,

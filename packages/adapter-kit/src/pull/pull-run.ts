@@ -10,6 +10,7 @@ import { isHubError, type Logger } from '@lgsp/runtime';
 import { agencyAttribute, traceparentFor, withHubAttributes } from '../ingest/hub-attributes.ts';
 import type { EventPublisher } from '../ingest/publisher.ts';
 import type { NativeMapper } from '../mapping/native-mapper.ts';
+import type { RegistryCounters } from '@lgsp/figures';
 import type { AdapterMetrics } from '../metrics.ts';
 import { adapterKey } from '../state/keys.ts';
 import { acquireLease } from '../state/redis-lock.ts';
@@ -35,6 +36,7 @@ export interface PullRunnerOptions {
   mapper: NativeMapper;
   publisher: EventPublisher;
   metrics: AdapterMetrics;
+  counters: RegistryCounters;
   redis: RedisClient;
   keyPrefix: string;
   maxPagesPerRun: number;
@@ -54,7 +56,7 @@ function isReadable(item: PulledItem): boolean {
 }
 
 export function createPullRunner(options: PullRunnerOptions): PullRunner {
-  const { registry, service, mapper, publisher, metrics, redis, logger, now } = options;
+  const { registry, service, mapper, publisher, metrics, counters, redis, logger, now } = options;
   const leaseTtlMs = options.leaseTtlMs ?? 60_000;
   const leaseKey = adapterKey(options.keyPrefix, registry, 'pull', 'lease');
   const agency = agencyAttribute(options.agencyName);
@@ -82,6 +84,8 @@ export function createPullRunner(options: PullRunnerOptions): PullRunner {
       metrics.recordsAccepted.inc({ registry, mode: 'pull' }, readable.length);
       metrics.eventsAccepted.inc({ registry, input: 'pull' }, events.length);
       metrics.deadLettered.inc({ registry }, deadLetters.length);
+      counters.accepted(events.length, now().getTime());
+      counters.deadLettered(deadLetters.map((letter) => String(letter.key)));
       for (const letter of deadLetters) logger.warn({ runId, deadLetter: String(letter.key) }, 'pulled record dead-lettered');
     } finally {
       await prepared.release();

@@ -5,7 +5,7 @@
 // own (TIME), so instances with skewed clocks agree. A fixed window would let 2× the limit through at a
 // window edge, and a sliding log costs one entry per request.
 import type { RateLimit } from '@lgsp/policy';
-import type { RedisClient } from '@lgsp/redis';
+import { withScripts, type RedisClient } from '@lgsp/redis';
 
 const TAKE = `
 local time = redis.call('TIME')
@@ -21,7 +21,9 @@ if wait > 0 then return math.ceil(wait) end
 redis.call('SET', KEYS[1], string.format('%.3f', newTat), 'PX', math.ceil(newTat - now))
 return 0`;
 
-type LimiterClient = RedisClient & { lgspRateLimitTake(key: string, intervalMs: string, burst: number, cost: number): Promise<number> };
+interface LimiterCommands {
+  lgspRateLimitTake(key: string, intervalMs: string, burst: number, cost: number): Promise<number>;
+}
 
 export interface RateLimiter {
   /** 0 when the request may go ahead, else the milliseconds until it would. */
@@ -29,8 +31,7 @@ export interface RateLimiter {
 }
 
 export function createRateLimiter(redis: RedisClient, keyPrefix: string): RateLimiter {
-  const client = redis as LimiterClient;
-  if (typeof client.lgspRateLimitTake !== 'function') client.defineCommand('lgspRateLimitTake', { numberOfKeys: 1, lua: TAKE });
+  const client = withScripts<LimiterCommands>(redis, { lgspRateLimitTake: { numberOfKeys: 1, lua: TAKE } });
   return {
     take: (consumer, { requestsPerMinute, burst }, cost) =>
       // A request costing more than the burst could never fit; it is charged the whole burst instead.

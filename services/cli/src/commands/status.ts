@@ -2,7 +2,8 @@
 import type { CliContext } from '../context.ts';
 import { EXIT } from '../errors.ts';
 import { fetchLag, topicOffsets, type LagReport } from '@lgsp/kafka';
-import { countPeople } from '@lgsp/record-store';
+import { RECORDS_FIELD } from '@lgsp/record';
+import { listedGenerations, readRecordCounters, readReplayLease, type GenerationInfo, type ReplayLease } from '@lgsp/record-store';
 import { serviceEndpoints } from '../service-endpoints.ts';
 import { checkServices, type ServiceHealth } from '../service-health.ts';
 import { formatTable } from '../table.ts';
@@ -22,7 +23,10 @@ export interface StatusReport {
   services: ServiceHealth[];
   topics: TopicStatus[];
   lag: LagReport;
-  records: { generation: string; count: number; countedBy: 'scan' };
+  records: { generation: string; count: number; countedBy: 'counters' };
+  /** Generations a replay created that are not (yet) dropped, and the replay running now, if any. */
+  generations: GenerationInfo[];
+  replay: Omit<ReplayLease, 'token'> | null;
 }
 
 export function statusText(report: StatusReport): string {
@@ -52,7 +56,13 @@ export function statusText(report: StatusReport): string {
     `Consumer lag (group ${report.lag.group}): ${report.lag.total.toLocaleString('en')}`,
     ...lagLines,
     '',
-    `Records: ${report.records.count.toLocaleString('en')} in generation ${report.records.generation} (counted by SCAN)`,
+    `Records: ${report.records.count.toLocaleString('en')} in generation ${report.records.generation}`,
+    ...(report.replay
+      ? [`Replay running: generation ${report.replay.generation} (${report.replay.phase}) to replace ${report.replay.replaces}, started ${report.replay.startedAt} by pid ${report.replay.pid} on ${report.replay.host}`]
+      : []),
+    ...report.generations
+      .filter((entry) => entry.generation !== report.records.generation && entry.generation !== report.replay?.generation)
+      .map((entry) => `Generation ${entry.generation} (created ${entry.createdAt}) is left over from an interrupted replay; the next lgsp replay drops it`),
   ].join('\n');
 }
 
@@ -64,7 +74,8 @@ export async function runStatus(context: CliContext): Promise<CommandResult> {
   const offsets = await topicOffsets(admin, allTopics);
   const lag = await fetchLag(admin, config.CONSOLIDATOR_GROUP_ID, Object.values(topics.registry));
   const keyspace = await context.keyspace();
-  const count = await countPeople(redis, keyspace);
+  const [counters, generations, lease] = await Promise.all([readRecordCounters(redis, keyspace), listedGenerations(redis, keyspace.prefix), readReplayLease(redis, keyspace.prefix)]);
+  const replay = lease ? (({ token: _token, ...shown }) => shown)(lease) : null;
   const report: StatusReport = {
     services,
     topics: allTopics.map((topic) => {
@@ -72,7 +83,9 @@ export async function runStatus(context: CliContext): Promise<CommandResult> {
       return { topic, exists: offsets.has(topic), partitions, messages: partitions.reduce((sum, partition) => sum + Number(BigInt(partition.high) - BigInt(partition.low)), 0) };
     }),
     lag,
-    records: { generation: keyspace.generation, count, countedBy: 'scan' },
+    records: { generation: keyspace.generation, count: counters[RECORDS_FIELD] ?? 0, countedBy: 'counters' },
+    generations,
+    replay,
   };
   return { json: report, text: statusText(report), exitCode: EXIT.ok };
 }

@@ -1,12 +1,29 @@
-// Runs a hub service as a real process (its server.ts) and waits for the log line that says it is up.
+// Runs a hub service as a real process (its server.ts, never imported) and waits for the log line that
+// says it is up; its structured log is kept for assertions, and it can be stopped or SIGKILLed at any instant.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '@lgsp/infra';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export type HubServiceName = 'consolidator' | 'citizen-api' | 'adapter-land' | 'adapter-enterprise' | 'adapter-household' | 'adapter-judicial';
 
-export const CITIZEN_API_ENTRY = path.join(repoRoot, 'services', 'citizen-api', 'src', 'server.ts');
-export const CONSOLIDATOR_ENTRY = path.join(repoRoot, 'services', 'consolidator', 'src', 'server.ts');
+export const HUB_SERVICE_NAMES: readonly HubServiceName[] = ['consolidator', 'citizen-api', 'adapter-land', 'adapter-enterprise', 'adapter-household', 'adapter-judicial'];
+
+/** The log line each service writes once it serves. */
+export const READY_MESSAGES: Record<HubServiceName, string> = {
+  consolidator: 'consolidating',
+  'citizen-api': 'citizen api ready',
+  'adapter-land': 'adapter ready',
+  'adapter-enterprise': 'adapter ready',
+  'adapter-household': 'adapter ready',
+  'adapter-judicial': 'adapter ready',
+};
+
+export function serviceEntry(name: string): string {
+  return path.join(repoRoot, 'services', name, 'src', 'server.ts');
+}
+
+export const CITIZEN_API_ENTRY = serviceEntry('citizen-api');
+export const CONSOLIDATOR_ENTRY = serviceEntry('consolidator');
 
 export interface ServiceProcess {
   child: ChildProcess;
