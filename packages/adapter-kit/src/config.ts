@@ -26,6 +26,8 @@ export function adapterConfigSchema(defaultPort: number) {
       /** How long a pull run's Redis lease lasts unless renewed: a crashed instance's run is taken over after it. */
       PULL_LEASE_TTL_MS: { type: 'integer', minimum: 1000, maximum: 3600000, default: 60000 },
       PULL_FEED_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 15000 },
+      /** JSON file of code tables: registry codes → contract codes, applied before mapping (mapping/code-tables.ts). */
+      CODE_TABLES_FILE: { type: 'string', minLength: 1 },
     },
   } as const;
 }

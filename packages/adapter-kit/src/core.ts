@@ -9,6 +9,7 @@ import type { AdapterDefinition } from './definition.ts';
 import { createEventsIngest } from './ingest/accept-events.ts';
 import { createRecordsIngest } from './ingest/accept-records.ts';
 import { createEventPublisher, type EventPublisher } from './ingest/publisher.ts';
+import { withCodeTables, type CodeTables } from './mapping/code-tables.ts';
 import type { NativeMapper } from './mapping/native-mapper.ts';
 import { createAdapterMetrics, type AdapterMetrics } from './metrics.ts';
 
@@ -19,6 +20,8 @@ export interface AdapterCoreDeps {
   keyPrefix: string;
   metricsRegistry: Registry;
   logger: Logger;
+  /** Registry codes translated before mapping (CODE_TABLES_FILE). */
+  codeTables?: CodeTables;
   now?: () => Date;
 }
 
@@ -39,7 +42,7 @@ export function createAdapterCore(definition: AdapterDefinition, deps: AdapterCo
   const now = deps.now ?? (() => new Date());
   const metrics = createAdapterMetrics(deps.metricsRegistry);
   const counters = createRegistryCounters(deps.redis, deps.keyPrefix, registry, deps.logger);
-  const mapper = definition.createMapper({ redis: deps.redis, keyPrefix: deps.keyPrefix });
+  const mapper = withCodeTables(definition.createMapper({ redis: deps.redis, keyPrefix: deps.keyPrefix }), deps.codeTables);
   const publisher = createEventPublisher({ producer: deps.producer, topics: deps.topics, registry, metrics });
   return {
     registry,

@@ -11,13 +11,16 @@ import { loadAdapterConfig, type AdapterConfig } from './config.ts';
 import { createAdapterCore } from './core.ts';
 import { serviceNameOf, type AdapterDefinition } from './definition.ts';
 import { configurePullMode } from './pull/pull-mode.ts';
+import { loadCodeTables, type CodeTables } from './mapping/code-tables.ts';
 
 export async function startAdapter(definition: AdapterDefinition, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const service = serviceNameOf(definition);
   let config: AdapterConfig;
   let policy: Policy;
+  let codeTables: CodeTables | undefined;
   try {
     config = loadAdapterConfig(definition.defaultPort, env);
+    codeTables = config.CODE_TABLES_FILE ? loadCodeTables(config.CODE_TABLES_FILE) : undefined;
   } catch (error) {
     exitOnConfigError(service, error);
   }
@@ -40,6 +43,7 @@ export async function startAdapter(definition: AdapterDefinition, env: NodeJS.Pr
     keyPrefix: config.REDIS_KEY_PREFIX,
     metricsRegistry,
     logger,
+    ...(codeTables ? { codeTables } : {}),
   });
   const pull = configurePullMode({ config, core, policy, redis, logger, service });
 
@@ -68,6 +72,6 @@ export async function startAdapter(definition: AdapterDefinition, env: NodeJS.Pr
   await admin.connect().catch((error: unknown) => logger.warn({ err: error }, 'Kafka not reachable at start-up'));
   await producer.connect().catch((error: unknown) => logger.warn({ err: error }, 'Kafka producer not connected at start-up'));
   await runService({ app, port: config.PORT, host: config.HOST, logger, graceMs: config.SHUTDOWN_GRACE_MS });
-  logger.info({ registry: definition.registry, policy: policy.source, pull: pull?.source ?? 'off' }, 'adapter ready');
+  logger.info({ registry: definition.registry, policy: policy.source, pull: pull?.source ?? 'off', codeTables: codeTables?.size ?? 0 }, 'adapter ready');
   pull?.start();
 }
