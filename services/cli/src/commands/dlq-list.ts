@@ -1,7 +1,7 @@
 // lgsp dlq list: the dead letters, newest last, with whether each was already re-driven.
 import { parseLimit } from '../args.ts';
 import type { CliContext } from '../context.ts';
-import { readDeadLetters, redrivenIds, type ListedLetter } from '../dead-letters.ts';
+import { readDeadLetters, redrivenIds, type ListedLetter } from '@lgsp/dead-letters';
 import { EXIT } from '../errors.ts';
 import { formatTable } from '../table.ts';
 import type { CommandResult } from './result.ts';
@@ -37,7 +37,7 @@ export function letterTable(rows: readonly LetterRow[]): string {
 
 export async function runDlqList(context: CliContext, options: { limit?: string; stage?: string }): Promise<CommandResult> {
   const limit = options.limit === undefined ? DEFAULT_LIMIT : parseLimit(options.limit);
-  const all = await readDeadLetters(context);
+  const all = await readDeadLetters(context.kafka(), await context.admin(), context.topics.deadLetter);
   const matching = options.stage === undefined ? all.length : all.filter((entry) => entry.letter.stage === options.stage).length;
   const shown = selectLetters(all, { ...(options.stage !== undefined ? { stage: options.stage } : {}), limit });
   const redriven = await redrivenIds(await context.redis(), context.config.REDIS_KEY_PREFIX, shown.map((entry) => entry.letter.id));

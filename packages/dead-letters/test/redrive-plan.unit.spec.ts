@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { encodeKafkaMessage, type CloudEvent } from '@lgsp/contract';
 import { headersAsStrings, type DeadLetter } from '@lgsp/kafka';
-import { registryOfLetter } from '../src/dead-letters.ts';
+import { registryOfLetter } from '../src/letters.ts';
 import { planRedrive } from '../src/redrive-plan.ts';
-import { redriveExitCode, summarise } from '../src/commands/dlq-redrive.ts';
 
 const event = {
   specversion: '1.0',
@@ -61,13 +60,5 @@ describe('planning a re-drive', () => {
     expect(planRedrive(letter({}), undefined)).toMatchObject({ ok: false, reason: expect.stringContaining('no registry') });
     expect(planRedrive(letter({ original: { encoding: 'base64', body: 'AAE=' } }), 'land')).toMatchObject({ ok: false, reason: expect.stringContaining('base64') });
     expect(planRedrive(letter({ original: { encoding: 'utf8', body: '{}', headers: { ce_id: 'only-this' } } }), 'land')).toMatchObject({ ok: false, reason: expect.stringContaining('cannot be rebuilt') });
-  });
-});
-
-describe('the outcome of a re-drive run', () => {
-  it('exits 0 only when every letter went through or had already', () => {
-    expect(redriveExitCode(summarise([{ id: 'a', registry: 'land', outcome: 'redriven' }, { id: 'b', registry: 'land', outcome: 'already-redriven' }]))).toBe(0);
-    expect(redriveExitCode(summarise([{ id: 'a', registry: 'land', outcome: 'rejected' }]))).toBe(1);
-    expect(redriveExitCode(summarise([{ id: 'a', registry: 'land', outcome: 'rejected' }, { id: 'b', registry: 'land', outcome: 'unavailable' }]))).toBe(69);
   });
 });

@@ -3,7 +3,6 @@
 // every range is read; the group is deleted afterwards. For operator reads, never for the data path.
 import { randomBytes } from 'node:crypto';
 import { headersAsStrings, type Admin, type Kafka } from '@lgsp/kafka';
-import { failure } from './errors.ts';
 
 export interface OffsetRange {
   topic: string;
@@ -70,7 +69,7 @@ export async function readRanges(kafka: Kafka, admin: Admin, ranges: readonly Of
     for (const range of wanted.values()) consumer.seek({ topic: range.topic, partition: range.partition, offset: range.from.toString() });
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(failure(`reading ${[...new Set([...wanted.values()].map((range) => range.topic))].join(', ')} did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
+      timer = setTimeout(() => reject(new Error(`reading ${[...new Set([...wanted.values()].map((range) => range.topic))].join(', ')} did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
     });
     try {
       await Promise.race([done, timedOut]);

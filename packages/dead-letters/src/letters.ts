@@ -1,8 +1,7 @@
 // The dead-letter topic as operators see it: every letter read back with where it sits, the registry it
 // belongs to, and whether `lgsp dlq redrive` already sent it back (the Redis set lgsp:dlq:redriven).
-import { parseDeadLetter, REGISTRIES, topicOffsets, type DeadLetter, type Registry } from '@lgsp/kafka';
+import { parseDeadLetter, REGISTRIES, topicOffsets, type Admin, type DeadLetter, type Kafka, type Registry } from '@lgsp/kafka';
 import type { RedisClient } from '@lgsp/redis';
-import type { CliContext } from './context.ts';
 import { readRanges, type OffsetRange, type ReadMessage } from './read-ranges.ts';
 
 export interface ListedLetter {
@@ -42,9 +41,8 @@ export function sortByTime(letters: ListedLetter[]): ListedLetter[] {
 }
 
 /** The whole dead-letter topic, as ranges to read. */
-export async function deadLetterRanges(context: CliContext): Promise<OffsetRange[]> {
-  const topic = context.topics.deadLetter;
-  const offsets = (await topicOffsets(await context.admin(), [topic])).get(topic) ?? [];
+export async function deadLetterRanges(admin: Admin, topic: string): Promise<OffsetRange[]> {
+  const offsets = (await topicOffsets(admin, [topic])).get(topic) ?? [];
   return offsets.map(({ partition, low, high }) => ({ topic, partition, from: BigInt(low), to: BigInt(high) }));
 }
 
@@ -59,8 +57,9 @@ export function lettersOf(messages: readonly ReadMessage[]): ListedLetter[] {
   return sortByTime(letters);
 }
 
-export async function readDeadLetters(context: CliContext): Promise<ListedLetter[]> {
-  return lettersOf(await readRanges(context.kafka(), await context.admin(), await deadLetterRanges(context)));
+/** Every letter of the dead-letter topic, oldest first. Reads the whole topic: letters are few, by design. */
+export async function readDeadLetters(kafka: Kafka, admin: Admin, topic: string): Promise<ListedLetter[]> {
+  return lettersOf(await readRanges(kafka, admin, await deadLetterRanges(admin, topic)));
 }
 
 export async function redrivenIds(redis: RedisClient, prefix: string, ids: readonly string[]): Promise<Set<string>> {
