@@ -2,8 +2,9 @@
 // a write succeeds only if the revision is still the one that was read, so two consumers that briefly own the
 // same partition during a rebalance can never overwrite each other's work.
 import { withScripts, type RedisClient } from '@lgsp/redis';
-import { encodeFigureDelta, figuresKeyFor } from './figures.ts';
-import { enterpriseHoldersKey, enterpriseKey, figuresKey, offsetsKey, personKey, type Keyspace } from './keys.ts';
+import { hashTagOf } from './cluster-slots.ts';
+import { encodeFigureDelta, figureKeysFor, ISSUE_CODES } from './figures.ts';
+import { enterpriseHoldersKey, enterpriseKey, offsetsKey, personKey, type Keyspace } from './keys.ts';
 import { decodeStored, encodeStored, type StoredEnterprise, type StoredPerson } from './stored-state.ts';
 
 export interface Versioned<T> {
@@ -13,18 +14,29 @@ export interface Versioned<T> {
 }
 
 // Compare-and-set of many entities in one script run: each key is written only if its revision is the
-// one that was read (ARGV holds revision, value, figure-delta triples), and only then are its figure deltas
-// added to the figures hash, the last KEY. Returns the 1-based positions that were not written.
-// Per key, not all-or-nothing: an entity that lost a race is redone alone.
+// one that was read, and only then are its figure deltas added to the figures hash and the entity put in
+// (or taken out of) the index of each quality issue code it gained (or lost).
+// KEYS: the n entities, the figures hash, the issue indexes in ISSUE_CODES order.
+// ARGV: n, then per entity its revision, value, figure delta (`field=change …`) and ID.
+// Returns the 1-based positions that were not written. Per key, not all-or-nothing: an entity that lost a
+// race is redone alone.
 const CAS_MANY_SCRIPT = `
-local figures = KEYS[#KEYS]
+local n = tonumber(ARGV[1])
+local figures = KEYS[n + 1]
+local indexes = {}
+${ISSUE_CODES.map((code, index) => `indexes['issue:${code}'] = KEYS[n + ${index + 2}]`).join('\n')}
 local failed = {}
-for i = 1, #KEYS - 1 do
-  local expected = ARGV[3 * i - 2]
+for i = 1, n do
+  local at = 4 * i - 2
+  local expected = ARGV[at]
   if (redis.call('HGET', KEYS[i], 'n') or '0') == expected then
-    redis.call('HSET', KEYS[i], 's', ARGV[3 * i - 1], 'n', tostring(tonumber(expected) + 1))
-    for field, change in string.gmatch(ARGV[3 * i], '([%w:_%-]+)=(%-?%d+)') do
+    redis.call('HSET', KEYS[i], 's', ARGV[at + 1], 'n', tostring(tonumber(expected) + 1))
+    for field, change in string.gmatch(ARGV[at + 2], '([%w:_%-]+)=(%-?%d+)') do
       redis.call('HINCRBY', figures, field, change)
+      local index = indexes[field]
+      if index then
+        if tonumber(change) > 0 then redis.call('SADD', index, ARGV[at + 3]) else redis.call('SREM', index, ARGV[at + 3]) end
+      end
     end
   else
     failed[#failed + 1] = i
@@ -34,15 +46,12 @@ return failed`;
 
 interface CasCommands {
   lgspCompareAndSetMany(numberOfKeys: number, ...keysThenArgs: Array<string | Buffer>): Promise<number[]>;
-  lgspCompareAndSetOne(key: string, figures: string, expectedRevision: string, value: Buffer, figureDelta: string): Promise<number[]>;
 }
 
 export function withCasCommand(redis: RedisClient): RedisClient & CasCommands {
   return withScripts<CasCommands>(redis, {
+    // The number of keys comes first: on a Redis Cluster one entity and its slot's figure keys, routed by them.
     lgspCompareAndSetMany: { lua: CAS_MANY_SCRIPT },
-    // The same script for one entity and its slot's figures hash, keys declared, so a Redis Cluster client
-    // routes (and auto-pipelines) it by them: there a script may touch only one slot.
-    lgspCompareAndSetOne: { lua: CAS_MANY_SCRIPT, numberOfKeys: 2 },
   });
 }
 
@@ -72,6 +81,11 @@ export interface CasWrite {
   figures?: Readonly<Record<string, number>>;
 }
 
+/** What the script receives for one write: revision, value, figure delta, and the entity's ID (its hash tag). */
+function writeArguments(write: CasWrite): Array<string | Buffer> {
+  return [String(write.expectedRevision), encodeStored(write.value), encodeFigureDelta(write.figures), hashTagOf(write.key)];
+}
+
 /**
  * Runs the writes of one keyspace in one round trip; returns the keys whose revision had moved (to be
  * reloaded and redone).
@@ -83,19 +97,16 @@ export async function compareAndSetMany(redis: RedisClient, keyspace: Keyspace, 
     // One script run per key: a chunk's keys live in many slots. (`isCluster`, not instanceof: the
     // client may come from another copy of ioredis.)
     const results = await Promise.all(
-      writes.map((write) =>
-        client.lgspCompareAndSetOne(write.key, figuresKeyFor(redis, keyspace, write.key), String(write.expectedRevision), encodeStored(write.value), encodeFigureDelta(write.figures)),
-      ),
+      writes.map((write) => {
+        const keys = [write.key, ...figureKeysFor(redis, keyspace, write.key)];
+        return client.lgspCompareAndSetMany(keys.length, ...keys, '1', ...writeArguments(write));
+      }),
     );
     return writes.filter((_, index) => (results[index] ?? []).length > 0).map((write) => write.key);
   }
   // A single Redis: the whole chunk in one script run, one round trip.
-  const failed = await client.lgspCompareAndSetMany(
-    writes.length + 1,
-    ...writes.map((write) => write.key),
-    figuresKey(keyspace),
-    ...writes.flatMap((write) => [String(write.expectedRevision), encodeStored(write.value), encodeFigureDelta(write.figures)]),
-  );
+  const keys = [...writes.map((write) => write.key), ...figureKeysFor(redis, keyspace)];
+  const failed = await client.lgspCompareAndSetMany(keys.length, ...keys, String(writes.length), ...writes.flatMap(writeArguments));
   return failed.map((position) => writes[position - 1]!.key);
 }
 

@@ -4,7 +4,7 @@ export { startPrivateKafka } from './private-kafka.ts';
 export { generateProvince, deliveryPlan } from './province.ts';
 export type { Province, ProvinceOptions } from './province.ts';
 export type { PrivateKafka } from './private-kafka.ts';
-export { referenceRecords, storedRecords, scannedRecordCounters } from './projection.ts';
+export { referenceRecords, storedRecords, scannedRecordCounters, issueIndexes } from './projection.ts';
 export { startServiceProcess, serviceEntry, CITIZEN_API_ENTRY, CONSOLIDATOR_ENTRY, HUB_SERVICE_NAMES, READY_MESSAGES } from './service-process.ts';
 export type { ServiceProcess, HubServiceName } from './service-process.ts';
 export { startHub, agencyKeyOf, pushThroughAdapters } from './hub.ts';

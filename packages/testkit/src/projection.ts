@@ -8,6 +8,7 @@ import {
   initialEnterpriseState,
   initialPersonState,
   isEnterpriseStatusEvent,
+  QUALITY_CODES,
   recordFigureFields,
   renderRecord,
   renderRecordCore,
@@ -16,7 +17,7 @@ import {
   type PersonEvent,
   type PersonState,
 } from '@lgsp/record';
-import { personIdPages, readEnterprise, readPerson, storedPeople, type Keyspace } from '@lgsp/record-store';
+import { issueMembers, personIdPages, readEnterprise, readPerson, storedPeople, type Keyspace } from '@lgsp/record-store';
 import type { RedisClient } from '@lgsp/redis';
 
 /** What must be equal: the record as served (updatedAt blanked) and the person's whole history. */
@@ -59,4 +60,25 @@ export async function scannedRecordCounters(redis: RedisClient, keyspace: Keyspa
     for (const field of recordFigureFields(renderRecordCore(stored.state))) counters[field] = (counters[field] ?? 0) + 1;
   }
   return counters;
+}
+
+/** Every record of the keyspace with each issue code, the slow way (a scan), and by the index the hub keeps. */
+export async function issueIndexes(redis: RedisClient, keyspace: Keyspace): Promise<{ scanned: Record<string, string[]>; indexed: Record<string, string[]> }> {
+  const scanned: Record<string, string[]> = Object.fromEntries(QUALITY_CODES.map((code) => [code, []]));
+  for await (const stored of storedPeople(redis, keyspace)) {
+    for (const code of new Set(renderRecordCore(stored.state).quality.issues.map((issue) => issue.code))) scanned[code]!.push(stored.state.personalId);
+  }
+  const indexed: Record<string, string[]> = {};
+  for (const code of QUALITY_CODES) {
+    const ids = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const page = await issueMembers(redis, keyspace, code, { cursor, limit: 500 });
+      for (const id of page.personalIds) ids.add(id);
+      cursor = page.cursor;
+    } while (cursor !== null);
+    indexed[code] = [...ids].sort();
+    scanned[code]!.sort();
+  }
+  return { scanned, indexed };
 }

@@ -12,7 +12,7 @@ import { startNativeRedisCluster, type NativeRedisCluster } from '@lgsp/infra';
 import { createProducer, ensureTopics, hubTopicSpecs, topicNames, type Kafka } from '@lgsp/kafka';
 import { readRecordCounters } from '@lgsp/record-store';
 import { closeRedis, createRedis, type RedisClient } from '@lgsp/redis';
-import { deliveryPlan, generateProvince, groupCaughtUp, quietLogger, referenceRecords, scannedRecordCounters, stackEndpoints, storedRecords, testKafka, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from '@lgsp/testkit';
+import { deliveryPlan, generateProvince, groupCaughtUp, issueIndexes, quietLogger, referenceRecords, scannedRecordCounters, stackEndpoints, storedRecords, testKafka, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from '@lgsp/testkit';
 import { startConsolidator, type RunningConsolidator } from './consolidator-process.ts';
 
 const TARGET_EVENTS = 20_000;
@@ -153,6 +153,10 @@ describe.each(stores)('the consolidator on $name', (store) => {
     const counters = await readRecordCounters(redis, keyspace);
     expect(counters).toEqual(await scannedRecordCounters(redis, keyspace));
     expect(counters.records).toBe(expected.size);
+    // And the index of the records behind each quality issue code holds exactly those records.
+    const { scanned, indexed } = await issueIndexes(redis, keyspace);
+    expect(indexed).toEqual(scanned);
+    expect(Object.values(indexed).some((ids) => ids.length > 0)).toBe(true);
   }, 600_000);
 
   it('rebuilds into an empty keyspace records byte-identical to the live ones', async () => {
