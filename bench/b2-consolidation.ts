@@ -11,7 +11,7 @@ import { createKafka } from '@lgsp/kafka';
 import { createRedis, closeRedis } from '@lgsp/redis';
 import { createLogger } from '@lgsp/runtime';
 import { groupCaughtUp, uniqueId, uniqueTopicPrefix } from '@lgsp/testkit';
-import { deleteTopics, freshTopics, loadEvents } from './lib/kafka-topics.ts';
+import { ceilingConsume, deleteTopics, freshTopics, loadEvents } from './lib/kafka-topics.ts';
 import { round, withRatio, type BenchResult } from './lib/result.ts';
 import { consolidationWorkload } from './lib/workload.ts';
 
@@ -20,26 +20,6 @@ export interface B2Options {
   people?: number;
   events?: number;
   log?: (line: string) => void;
-}
-
-async function ceilingConsume(brokers: string, topics: string[], total: number): Promise<number> {
-  const kafka = createKafka({ brokers, clientId: 'bench-ceiling', logger: createLogger({ service: 'bench', level: 'error' }) });
-  const consumer = kafka.consumer({ groupId: uniqueId('bench-ceiling'), maxBytes: 32 * 1024 * 1024, maxWaitTimeInMs: 25 });
-  let seen = 0;
-  const started = performance.now();
-  await consumer.connect();
-  await consumer.subscribe({ topics, fromBeginning: true });
-  await new Promise<void>((resolve) => {
-    void consumer.run({
-      eachBatch: async ({ batch }) => {
-        seen += batch.messages.length;
-        if (seen >= total) resolve();
-      },
-    });
-  });
-  const seconds = (performance.now() - started) / 1000;
-  await consumer.disconnect();
-  return total / seconds;
 }
 
 async function usedMemory(url: string): Promise<number> {

@@ -8,6 +8,7 @@ import { runIngestBenchmarks } from '../packages/adapter-kit/bench/ingest.bench.
 import { runB2 } from './b2-consolidation.ts';
 import { runB3 } from './b3-reads.ts';
 import { runB4 } from './b4-freshness.ts';
+import { runB5 } from './b5-replay.ts';
 import { markdownTable } from './lib/table.ts';
 import { withRatio, type BenchResult } from './lib/result.ts';
 
@@ -35,6 +36,7 @@ try {
   if (wanted('B2') || wanted('B6')) results.push(...(await runB2({ brokers: kafka.brokers, log })));
   if (wanted('B3')) results.push(...(await runB3({ brokers: kafka.brokers, log })));
   if (wanted('B4')) results.push(...(await runB4({ brokers: kafka.brokers, log })));
+  if (wanted('B5')) results.push(...(await runB5({ brokers: kafka.brokers, log, ...(process.env.B5_EVENTS ? { events: Number(process.env.B5_EVENTS) } : {}) })));
 } finally {
   await kafka.stop?.();
   await redis.stop?.();

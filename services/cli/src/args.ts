@@ -91,6 +91,9 @@ function checkReplayOptions(options: Record<string, unknown>): void {
     }
     throw usageError(`--from must be earliest (got ${JSON.stringify(from)}); see lgsp replay --help`);
   }
+  if (options.workers !== undefined && !/^([1-9]|[1-5]\d|6[0-4])$/.test(String(options.workers))) {
+    throw usageError(`--workers must be a whole number from 1 to 64 (got ${JSON.stringify(options.workers)})`);
+  }
   const registry = options.registry;
   if (registry !== undefined && !(REGISTRIES as readonly unknown[]).includes(registry)) {
     throw usageError(`--registry must be one of ${REGISTRIES.join(', ')} (got ${JSON.stringify(registry)})`);

@@ -82,6 +82,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'within 15 s, and the next lgsp replay drops what it had built and starts again.',
       '--registry <name> rebuilds one registry\'s share of every record (the sections it owns, their history and',
       'provenance) from its topic, and carries the other registries\' shares over from the live generation.',
+      '--workers <n> folds with n processes (members of the replay\'s consumer group, one core each), each taking a share',
+      'of the partitions: the rebuild time divides by their number, up to one per partition.',
       '--from takes only earliest. A replay from a time would start from the records as they stood then, and the hub',
       'keeps no such snapshot: a record is the fold of all of a person\'s events from the beginning of each topic, and',
       'folding from the beginning gives exactly the records a snapshot plus the later events would. An RFC 3339 time is',
@@ -92,6 +94,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: {
       from: { type: 'string', value: 'earliest', description: 'where the rebuild starts; only earliest (the default), see above' },
       registry: { type: 'string', value: '<name>', description: `rebuild only this registry's share (${REGISTRIES.join(', ')})` },
+      workers: { type: 'string', value: '<n>', description: 'processes folding the new generation, this one included (default 1; up to one per partition helps)' },
     },
     examples: ['lgsp replay', 'lgsp replay --registry land', 'lgsp replay --json | jq .eventsPerSecond'],
   },

@@ -26,7 +26,7 @@ export const configSchema = {
     /** How long one HTTP call to a service (health, re-drive) may take. */
     HTTP_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 10000 },
     /** lgsp replay: messages applied per Redis round trip, and partitions folded at once. */
-    REPLAY_CHUNK_SIZE: { type: 'integer', minimum: 1, maximum: 20000, default: 2000 },
+    REPLAY_CHUNK_SIZE: { type: 'integer', minimum: 1, maximum: 50000, default: 10000 },
     REPLAY_PARTITIONS_CONCURRENTLY: { type: 'integer', minimum: 1, maximum: 64, default: 3 },
     /** lgsp replay: how close to the end of the topics (messages left) the new generation must be for the handover. */
     REPLAY_HANDOVER_LAG: { type: 'integer', minimum: 0, maximum: 10000000, default: 5000 },
@@ -67,6 +67,11 @@ export function loadCliConfig(global: GlobalOptions, env: NodeJS.ProcessEnv = pr
     delete effective.REDIS_CLUSTER_NODES;
   }
   return loadConfig<CliConfig>(configSchema, effective);
+}
+
+/** The settings as environment variables, for processes the CLI starts (replay workers) to read the same. */
+export function configEnvironment(config: CliConfig): Record<string, string> {
+  return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined).map(([name, value]) => [name, String(value)]));
 }
 
 /** The key re-drive uses for a registry: AGENCY_KEY_<REGISTRY>, else (outside production) the development key. */

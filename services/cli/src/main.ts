@@ -28,7 +28,10 @@ function runCommand(parsed: Run, context: CliContext): Promise<CommandResult> {
     case 'lag':
       return runLag(context);
     case 'replay':
-      return runReplay(context, typeof options.registry === 'string' ? { registry: options.registry as Registry } : {});
+      return runReplay(context, {
+        ...(typeof options.registry === 'string' ? { registry: options.registry as Registry } : {}),
+        ...(typeof options.workers === 'string' ? { workers: Number(options.workers) } : {}),
+      });
     case 'dlq list':
       return runDlqList(context, {
         ...(typeof options.limit === 'string' ? { limit: options.limit } : {}),

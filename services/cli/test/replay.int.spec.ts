@@ -233,8 +233,11 @@ describe('lgsp replay on a running hub', () => {
     await expectEqualToControl();
   }, 300_000);
 
-  it.each(['enterprise', 'household'] as const)('rebuilds the %s registry\'s share alone into records equal to those built without replay', async (registry) => {
-    const replay = await runCli(['replay', '--registry', registry, '--json'], hub.env, 240_000);
+  it.each([
+    ['enterprise', '1'],
+    ['household', '2'],
+  ] as const)("rebuilds the %s registry's share alone with %s process(es) into records equal to those built without replay", async (registry, workers) => {
+    const replay = await runCli(['replay', '--registry', registry, '--workers', workers, '--json'], hub.env, 240_000);
     expect(replay.code, replay.stderr).toBe(0);
     expect(replay.json<ReplayJson>().registry).toBe(registry);
     await expectEqualToControl();

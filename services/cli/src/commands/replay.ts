@@ -2,6 +2,8 @@
 // hands over to it atomically once it has caught up, and drops the old one (api.md §4; the steps and
 // their guarantees are in `lgsp replay --help`). Interrupted before the switch, it leaves the live
 // generation as it was and drops what it built; the switch itself is one atomic step.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Registry } from '@lgsp/contract';
 import { createKafka, REGISTRIES } from '@lgsp/kafka';
 import {
@@ -16,6 +18,7 @@ import {
   switchGeneration,
   type Keyspace,
 } from '@lgsp/record-store';
+import { configEnvironment } from '../config.ts';
 import type { CliContext } from '../context.ts';
 import { CliError, EXIT, failure } from '../errors.ts';
 import { createRateProgress } from '../progress.ts';
@@ -29,6 +32,8 @@ import type { CommandResult } from './result.ts';
 
 export interface ReplayOptions {
   registry?: Registry;
+  /** Processes folding the new generation, this one included. */
+  workers?: number;
 }
 
 export interface ReplayReport {
@@ -48,6 +53,7 @@ export interface ReplayReport {
 }
 
 const HANDOVER_ATTEMPTS = 3;
+const WORKER_ENTRY = fileURLToPath(new URL('../replay/worker.ts', import.meta.url));
 const READER_GRACE_MS = 2_000;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -73,6 +79,7 @@ export async function runReplay(context: CliContext, options: ReplayOptions): Pr
   const old = await currentGeneration(redis, prefix);
   const keeper: LeaseKeeper = await takeReplayLease(redis, prefix, { registry, replaces: old, phase: 'preparing' });
   let builder: ReturnType<typeof createGenerationBuilder> | undefined;
+  const workers: ChildProcess[] = [];
   let next: Keyspace | undefined;
   let switched = false;
   try {
@@ -116,6 +123,7 @@ export async function runReplay(context: CliContext, options: ReplayOptions): Pr
       logger,
     });
     await builder.start();
+    workers.push(...startWorkers((options.workers ?? 1) - 1, generation, replayGroup));
 
     const meter = createMeter();
     const measure = async (): Promise<{ reading: Reading; left: number }> => {
@@ -133,6 +141,8 @@ export async function runReplay(context: CliContext, options: ReplayOptions): Pr
       if (interrupted()) return await abandon('interrupted');
       if (keeper.lost()) return await abandon('the replay lease was lost (Redis unreachable for too long?)');
       if (!builder.healthy()) return await abandon('the fold of the new generation crashed; see the log with LOG_LEVEL=info');
+      const lostWorker = workers.find((worker) => worker.exitCode !== null);
+      if (lostWorker) return await abandon(`a replay worker (pid ${lostWorker.pid}) exited with ${lostWorker.exitCode}`);
       const { reading, left } = await measure();
       last = reading;
       progress.update(reading, 'building');
@@ -176,7 +186,7 @@ export async function runReplay(context: CliContext, options: ReplayOptions): Pr
       break;
     }
 
-    await builder.stop();
+    await Promise.all([builder.stop(), stopWorkers()]);
     builder = undefined;
     await admin.deleteGroups([replayGroup]).catch(() => {});
     await redis.del(offsetsKey(nextSpace, replayGroup));
@@ -216,7 +226,7 @@ export async function runReplay(context: CliContext, options: ReplayOptions): Pr
       exitCode: EXIT.ok,
     };
   } finally {
-    await builder?.stop().catch(() => {});
+    await Promise.all([builder?.stop().catch(() => {}), stopWorkers()]);
     await keeper.release();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -227,7 +237,7 @@ export async function runReplay(context: CliContext, options: ReplayOptions): Pr
   async function abandon(reason: string): Promise<never> {
     if (switched) throw failure(reason);
     progress.done();
-    await builder?.stop().catch(() => {});
+    await Promise.all([builder?.stop().catch(() => {}), stopWorkers()]);
     builder = undefined;
     // Writers go on as soon as the lease is gone; what was built is of no use.
     await keeper.release();
@@ -238,6 +248,30 @@ export async function runReplay(context: CliContext, options: ReplayOptions): Pr
     }
     if (reason === 'interrupted') throw new CliError(EXIT.interrupted, 'interrupted; the live generation serves as before');
     throw failure(reason);
+  }
+
+  /** More members of the replay's group, each a process of its own (the fold is CPU-bound: one core each). */
+  function startWorkers(count: number, generation: string, group: string): ChildProcess[] {
+    return Array.from({ length: Math.max(0, count) }, () =>
+      spawn(process.execPath, [WORKER_ENTRY], {
+        env: { ...process.env, ...configEnvironment(config), LGSP_REPLAY_GENERATION: generation, LGSP_REPLAY_GROUP: group },
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      }),
+    );
+  }
+
+  async function stopWorkers(): Promise<void> {
+    const running = workers.splice(0);
+    await Promise.all(
+      running.map(async (worker) => {
+        if (worker.exitCode !== null || worker.signalCode !== null) return;
+        const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+        worker.kill('SIGTERM');
+        const timer = setTimeout(() => worker.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }),
+    );
   }
 
   /** Generations an interrupted replay left behind (listed, not current, used by nobody): dropped first. */
