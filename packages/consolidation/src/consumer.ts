@@ -26,6 +26,8 @@ export interface ConsolidatorConsumerOptions {
   sessionTimeoutMs: number;
   logger: Logger;
   metrics?: ConsolidatorMetrics;
+  /** Called when kafkajs has stopped consuming for good (it will not restart by itself). */
+  onFatalCrash?: (error: Error) => void;
 }
 
 export interface ConsolidatorConsumer {
@@ -78,6 +80,8 @@ export function createConsolidatorConsumer(options: ConsolidatorConsumerOptions)
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
     crashed = !payload.restart;
+    // kafkajs gives up for good on some errors: a consumer that no longer consumes must not look alive.
+    if (crashed) options.onFatalCrash?.(payload.error);
   });
   // Seeks, not admin.setOffsets (which joins the group once per topic, about 5 s each). Made on the first
   // join, which kafkajs announces before its first fetch: the first member of an empty group holds every partition.

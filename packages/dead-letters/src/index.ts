@@ -1,5 +1,3 @@
-export { readRanges } from './read-ranges.ts';
-export type { OffsetRange, ReadMessage } from './read-ranges.ts';
 export { readDeadLetters, deadLetterRanges, lettersOf, newestById, registryOfLetter, redrivenIds, redrivenSetKey, sortByTime } from './letters.ts';
 export type { ListedLetter } from './letters.ts';
 export { planRedrive } from './redrive-plan.ts';

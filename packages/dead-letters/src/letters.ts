@@ -1,8 +1,7 @@
 // The dead-letter topic as operators see it: every letter read back with where it sits, the registry it
 // belongs to, and whether `lgsp dlq redrive` already sent it back (the Redis set lgsp:dlq:redriven).
-import { parseDeadLetter, REGISTRIES, topicOffsets, type Admin, type DeadLetter, type Kafka, type Registry } from '@lgsp/kafka';
+import { parseDeadLetter, readRanges, REGISTRIES, topicOffsets, type Admin, type DeadLetter, type Kafka, type OffsetRange, type ReadMessage, type Registry } from '@lgsp/kafka';
 import type { RedisClient } from '@lgsp/redis';
-import { readRanges, type OffsetRange, type ReadMessage } from './read-ranges.ts';
 
 export interface ListedLetter {
   letter: DeadLetter;

@@ -10,4 +10,6 @@ export { deadLetterMessage, parseDeadLetter, originalPayload, headersAsStrings }
 export type { DeadLetter } from './dead-letter.ts';
 export { sliceTopicMessages, approximateMessageBytes, DEFAULT_MAX_REQUEST_BYTES } from './request-slices.ts';
 export { fetchLag, lagReport, partitionLag, lagByTopic, topicOffsets } from './consumer-lag.ts';
+export { readRanges } from './read-ranges.ts';
+export type { OffsetRange, ReadMessage } from './read-ranges.ts';
 export type { LagReport, PartitionLag, PartitionOffsets } from './consumer-lag.ts';

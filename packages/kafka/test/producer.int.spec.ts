@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProducer } from '@lgsp/kafka';
-import { quietLogger, testKafka, uniqueTopicPrefix } from '@lgsp/testkit';
+import { createKafka, createProducer } from '@lgsp/kafka';
+import { captureLogger, eventually, quietLogger, startPrivateKafka, testKafka, uniqueTopicPrefix } from '@lgsp/testkit';
 
 const kafka = testKafka();
 const admin = kafka.admin();
@@ -25,4 +25,29 @@ describe('the hub producer', () => {
     const offsets = await admin.fetchTopicOffsets(topic);
     expect(offsets.reduce((sum, partition) => sum + Number(partition.high), 0)).toBe(5_000);
   });
+});
+
+describe('the hub producer when the broker goes away', () => {
+  it('answers unavailable, retires the kafkajs producer, and publishes under a new one once the broker is back', async () => {
+    const broker = await startPrivateKafka();
+    const privateKafka = createKafka({ brokers: broker.brokers, clientId: 'producer-test', logger: quietLogger(), connectionTimeoutMs: 1_000, requestTimeoutMs: 3_000 });
+    const privateAdmin = privateKafka.admin();
+    const captured = captureLogger();
+    const producer = createProducer({ kafka: privateKafka, logger: captured.logger, timeoutMs: 2_000 });
+    try {
+      await privateAdmin.connect();
+      await privateAdmin.createTopics({ topics: [{ topic: 'outage', numPartitions: 1 }], waitForLeaders: true });
+      await privateAdmin.disconnect();
+      await producer.publish('outage', [{ key: 'a', value: 'before' }]);
+      await broker.stop();
+      await expect(producer.publish('outage', [{ key: 'a', value: 'while away' }])).rejects.toMatchObject({ status: 503 });
+      expect(captured.lines().some((line) => line.msg === 'producer retired after a failed send; the next publish uses a new producer id')).toBe(true);
+      await broker.start();
+      const metadata = await eventually(() => producer.publish('outage', [{ key: 'a', value: 'after' }]).catch(() => undefined), { timeoutMs: 60_000, intervalMs: 500 });
+      expect(metadata[0]?.errorCode).toBe(0);
+    } finally {
+      await producer.disconnect().catch(() => {});
+      await broker.destroy();
+    }
+  }, 120_000);
 });

@@ -15,6 +15,8 @@ export interface HubUnderTest {
   /** What every process of this hub (and the CLI) is given: brokers, Redis, prefixes, group. */
   env: Record<string, string>;
   url(name: HubServiceName): string;
+  /** Times a supervised service exited by itself and was started again, per service. */
+  restartsBySupervisor(): Partial<Record<HubServiceName, number>>;
   service(name: HubServiceName): ServiceProcess;
   /** Stops the service (SIGKILL unless told otherwise) and starts it again with the same settings. */
   restart(name: HubServiceName, options?: { signal?: NodeJS.Signals; env?: Record<string, string> }): Promise<ServiceProcess>;
@@ -32,6 +34,8 @@ export interface HubOptions {
   /** Extra environment for every service, then per service. */
   env?: Record<string, string>;
   serviceEnv?: Partial<Record<HubServiceName, Record<string, string>>>;
+  /** Start a service again when it exits by itself, as `pnpm start`'s supervisor (or Kubernetes) would. */
+  supervise?: boolean;
 }
 
 /** The development agency key that may publish a registry, for pushing events in tests. */
@@ -39,7 +43,7 @@ export function agencyKeyOf(registry: string): string {
   return DEV_KEYS.find((key) => key.kind === 'agency' && key.may === `publish ${registry}`)!.key;
 }
 
-export async function startHub({ services = HUB_SERVICE_NAMES, partitions = 3, kafkaBrokers, redisUrl, env = {}, serviceEnv = {} }: HubOptions = {}): Promise<HubUnderTest> {
+export async function startHub({ services = HUB_SERVICE_NAMES, partitions = 3, kafkaBrokers, redisUrl, env = {}, serviceEnv = {}, supervise = false }: HubOptions = {}): Promise<HubUnderTest> {
   const topicPrefix = uniqueTopicPrefix();
   const keyPrefix = uniqueKeyPrefix();
   const groupId = uniqueId('consolidator');
@@ -61,17 +65,30 @@ export async function startHub({ services = HUB_SERVICE_NAMES, partitions = 3, k
   };
   const running = new Map<HubServiceName, ServiceProcess>();
   const envOf = new Map<HubServiceName, Record<string, string>>();
+  const restarts: Partial<Record<HubServiceName, number>> = {};
+  let stopping = false;
 
   const start = async (name: HubServiceName, extra: Record<string, string> = {}): Promise<ServiceProcess> => {
     const own = { ...common, ...(name === 'consolidator' ? { CONSOLIDATOR_SESSION_TIMEOUT_MS: '6000' } : {}), ...serviceEnv[name], ...extra };
     envOf.set(name, own);
     const process = await startServiceProcess(serviceEntry(name), own, READY_MESSAGES[name]);
     running.set(name, process);
+    if (supervise) {
+      void process.exited.then(async () => {
+        // Stopped by the test (kill, restart, stop) it was taken out of `running` first.
+        if (stopping || running.get(name) !== process) return;
+        running.delete(name);
+        restarts[name] = (restarts[name] ?? 0) + 1;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        if (!stopping && !running.has(name)) await start(name, own).catch(() => {});
+      });
+    }
     return process;
   };
   const kill = async (name: HubServiceName, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> => {
-    await running.get(name)?.stop(signal);
+    const process = running.get(name);
     running.delete(name);
+    await process?.stop(signal);
   };
 
   await Promise.all(services.map((name) => start(name)));
@@ -87,6 +104,7 @@ export async function startHub({ services = HUB_SERVICE_NAMES, partitions = 3, k
       return service.url;
     },
     service: (name) => running.get(name)!,
+    restartsBySupervisor: () => ({ ...restarts }),
     async restart(name, { signal = 'SIGKILL', env: extra } = {}) {
       const previous = envOf.get(name) ?? {};
       await kill(name, signal);
@@ -95,6 +113,7 @@ export async function startHub({ services = HUB_SERVICE_NAMES, partitions = 3, k
     kill,
     start,
     async stop() {
+      stopping = true;
       await Promise.all([...running.keys()].map((name) => kill(name, 'SIGTERM')));
     },
   };

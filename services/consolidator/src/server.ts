@@ -68,6 +68,12 @@ const consumer = createConsolidatorConsumer({
   sessionTimeoutMs: config.CONSOLIDATOR_SESSION_TIMEOUT_MS,
   logger,
   metrics,
+  // Exit, so the supervisor (pnpm start, systemd, Kubernetes) starts a fresh process: the floors stored with
+  // the records make it resume where this one stopped.
+  onFatalCrash: (error) => {
+    logger.fatal({ err: error }, 'the consumer stopped for good; exiting to be restarted');
+    void app.close().finally(() => process.exit(70));
+  },
 });
 
 const app = await buildApp({

@@ -2,7 +2,8 @@
 // has no group-less consumer) that commits nothing, seeks each partition to its start and stops when
 // every range is read; the group is deleted afterwards. For operator reads, never for the data path.
 import { randomBytes } from 'node:crypto';
-import { headersAsStrings, type Admin, type Kafka } from '@lgsp/kafka';
+import type { Admin, Kafka } from 'kafkajs';
+import { headersAsStrings } from './dead-letter.ts';
 
 export interface OffsetRange {
   topic: string;
