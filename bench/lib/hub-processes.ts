@@ -57,12 +57,4 @@ export async function privateRedis(): Promise<{ url: string; stop(): Promise<voi
   };
 }
 
-/** The development policy with every consumer's rate limit at the schema's maximum: a benchmark measures the API, not the limiter's refusals. */
-export function unthrottledPolicyFile(): string {
-  const policyPath = path.join(repoRoot, 'packages', 'policy', 'policies', 'development.json');
-  const policy = JSON.parse(fs.readFileSync(policyPath, 'utf8')) as { consumers: Array<{ rateLimit: unknown }> };
-  for (const consumer of policy.consumers) consumer.rateLimit = { requestsPerMinute: 1_000_000, burst: 1_000_000 };
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lgsp-bench-policy-')), 'policy.json');
-  fs.writeFileSync(file, JSON.stringify(policy));
-  return file;
-}
+export { unthrottledPolicyFile } from '@lgsp/testkit';

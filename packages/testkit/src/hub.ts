@@ -1,6 +1,10 @@
 // A whole hub of a test's own on the run's Kafka and Redis: its own topics and keys (unique prefixes), the
 // real service processes (consolidator, citizen API, the four adapters) started from their entry points,
 // each one restartable or SIGKILLable, and the environment the CLI needs to talk to it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '@lgsp/infra';
 import { DEV_KEYS } from '@lgsp/policy';
 import { createKafka, ensureTopics, hubTopicSpecs, topicNames, type TopicNames } from '@lgsp/kafka';
 import { quietLogger, stackEndpoints, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from './helpers.ts';
@@ -168,4 +172,14 @@ export async function pushThroughAdapters(hub: Pick<HubUnderTest, 'url'>, events
     );
   }
   return result;
+}
+
+/** The development policy with every consumer's rate limit at the schema's maximum: a benchmark measures the API, not the limiter's refusals. */
+export function unthrottledPolicyFile(): string {
+  const policyPath = path.join(repoRoot, 'packages', 'policy', 'policies', 'development.json');
+  const policy = JSON.parse(fs.readFileSync(policyPath, 'utf8')) as { consumers: Array<{ rateLimit: unknown }> };
+  for (const consumer of policy.consumers) consumer.rateLimit = { requestsPerMinute: 1_000_000, burst: 1_000_000 };
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lgsp-bench-policy-')), 'policy.json');
+  fs.writeFileSync(file, JSON.stringify(policy));
+  return file;
 }

@@ -1,11 +1,11 @@
 export { uniqueId, uniqueTopicPrefix, uniqueKeyPrefix, stackEndpoints, captureLogger, quietLogger, testKafka, testRedis, eventually, groupCaughtUp } from './helpers.ts';
 export type { CapturedLogger } from './helpers.ts';
 export { startPrivateKafka } from './private-kafka.ts';
-export { generateProvince, deliveryPlan } from './province.ts';
+export { generateProvince, provinceStream, deliveryPlan } from './province.ts';
 export type { Province, ProvinceOptions } from './province.ts';
 export type { PrivateKafka } from './private-kafka.ts';
 export { referenceRecords, storedRecords, scannedRecordCounters, issueIndexes } from './projection.ts';
 export { startServiceProcess, serviceEntry, CITIZEN_API_ENTRY, CONSOLIDATOR_ENTRY, HUB_SERVICE_NAMES, READY_MESSAGES } from './service-process.ts';
 export type { ServiceProcess, HubServiceName } from './service-process.ts';
-export { startHub, agencyKeyOf, pushThroughAdapters } from './hub.ts';
+export { startHub, agencyKeyOf, pushThroughAdapters, unthrottledPolicyFile } from './hub.ts';
 export type { HubUnderTest, HubOptions, PushResult } from './hub.ts';

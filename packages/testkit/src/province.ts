@@ -17,14 +17,23 @@ export interface Province {
 }
 
 export function generateProvince({ seed, people: count, changeRate = 0.3 }: ProvinceOptions): Province {
-  const generator = createGenerator(seed, { maxStepSeconds: 600 });
-  const { random } = generator;
   const people: Person[] = [];
   const events: HubEvent[] = [];
-  while (people.length < count) {
+  for (const { person, events: own } of provinceStream({ seed, changeRate })) {
+    if (people.length >= count) break;
+    people.push(person);
+    events.push(...own);
+  }
+  return { people, events };
+}
+
+/** The same province, person after person, for as long as the caller asks (sustained load, soak runs). */
+export function* provinceStream({ seed, changeRate = 0.3 }: { seed: number; changeRate?: number }): Generator<{ person: Person; events: HubEvent[] }> {
+  const generator = createGenerator(seed, { maxStepSeconds: 600 });
+  const { random } = generator;
+  for (;;) {
     for (const person of generator.household()) {
-      if (people.length >= count) break;
-      people.push(person);
+      const events: HubEvent[] = [];
       const holdings = generator.holdings();
       const changes = random.next() < changeRate;
       events.push(generator.event('vn.lgsp.household.citizen-registered.v1', person, holdings));
@@ -46,9 +55,9 @@ export function generateProvince({ seed, people: count, changeRate = 0.3 }: Prov
         if (changes) events.push(generator.event('vn.lgsp.judicial.conviction-expunged.v1', person, holdings));
       }
       if (changes && random.next() < 0.05) events.push(generator.event('vn.lgsp.household.death-registered.v1', person, holdings));
+      yield { person, events };
     }
   }
-  return { people, events };
 }
 
 /**
