@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeKafkaMessage, type HubEvent } from '@lgsp/contract';
 import { createProducer, ensureTopics, hubTopicSpecs, topicNames, type Message } from '@lgsp/kafka';
 import { applyPersonEvent, initialPersonState, isEnterpriseStatusEvent, renderRecord, type PersonEvent, type PersonState } from '@lgsp/record';
-import { eventually, generateProvince, quietLogger, stackEndpoints, testKafka, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from '@lgsp/testkit';
+import { CONSOLIDATOR_ENTRY, eventually, generateProvince, quietLogger, stackEndpoints, startServiceProcess, testKafka, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix, type ServiceProcess } from '@lgsp/testkit';
 import { startAdapterProcess } from '@lgsp/adapter-kit/testing';
-import { adapterEntry, startConsolidatorProcess, type RunningProcess } from './hub-processes.ts';
+import { adapterEntry } from './hub-processes.ts';
 import { runCli } from './cli-process.ts';
 
 interface LagJson {
@@ -49,7 +49,7 @@ describe('lgsp status, lag and quality on a consolidated keyspace', () => {
   const topics = topicNames(topicPrefix);
   const events = [...generateProvince({ seed: 21, people: 40 }).events, orphanGrant];
   const env = { KAFKA_BROKERS: stackEndpoints().kafkaBrokers, REDIS_URL: stackEndpoints().redisUrl, KAFKA_TOPIC_PREFIX: topicPrefix, REDIS_KEY_PREFIX: keyPrefix, CONSOLIDATOR_GROUP_ID: groupId };
-  let consolidator: RunningProcess | undefined;
+  let consolidator: ServiceProcess | undefined;
   const startedAt = Date.now();
 
   beforeAll(async () => {
@@ -87,7 +87,7 @@ describe('lgsp status, lag and quality on a consolidated keyspace', () => {
   });
 
   it('shows lag 0 and the record count once the consolidator has caught up', async () => {
-    consolidator = await startConsolidatorProcess(env);
+    consolidator = await startServiceProcess(CONSOLIDATOR_ENTRY, { ...env, CONSOLIDATOR_SESSION_TIMEOUT_MS: '6000' }, 'consolidating');
     const lag = await eventually(async () => {
       const run = await runCli(['lag', '--json'], env);
       const report = run.json<LagJson>();
@@ -162,6 +162,15 @@ describe('lgsp status, lag and quality on a consolidated keyspace', () => {
     expect(byRegistry.get('household')).toMatchObject({ accepted: 0, rejectedTotal: 0, newestEventAt: null });
     expect(byRegistry.get('enterprise')?.deadLettered).toBe(1);
     expect(quality.registries.reduce((sum, entry) => sum + entry.eventsInLog, 0)).toBe(all.length + 1);
+
+    // The same figures on the consolidator's /metrics, for Prometheus.
+    const metrics = await (await fetch(`${consolidator!.url}/metrics`)).text();
+    expect(metrics).toMatch(new RegExp(`^lgsp_records\\{[^}]*\\} ${expected.records}$`, 'm'));
+    expect(metrics).toMatch(new RegExp(`^lgsp_records_with_issue\\{code="NO_CIVIL_RECORD"[^}]*\\} ${expected.byCode.NO_CIVIL_RECORD}$`, 'm'));
+    expect(metrics).toMatch(new RegExp(`^lgsp_records_with_section\\{section="identity"[^}]*\\} ${expected.present.identity}$`, 'm'));
+    expect(metrics).toMatch(/^lgsp_registry_requests_rejected\{registry="land",reason="EVENTS_INVALID"[^}]*\} 1$/m);
+    expect(metrics).toMatch(/^lgsp_registry_dead_letters\{registry="enterprise"[^}]*\} 1$/m);
+    expect(metrics).toMatch(/^lgsp_registry_consumer_lag\{registry="land"[^}]*\} 0$/m);
 
     const text = await runCli(['quality'], env);
     expect(text.stdout).toContain('NO_CIVIL_RECORD');
