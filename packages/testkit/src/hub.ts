@@ -1,7 +1,7 @@
 // A whole hub of a test's own on the run's Kafka and Redis: its own topics and keys (unique prefixes), the
 // real service processes (consolidator, citizen API, the four adapters) started from their entry points,
 // each one restartable or SIGKILLable, and the environment the CLI needs to talk to it.
-import { DEV_KEYS } from '@lgsp/policy';
+import { developmentAgencyKey } from '@lgsp/policy';
 import { createKafka, ensureTopics, hubTopicSpecs, topicNames, type TopicNames } from '@lgsp/kafka';
 import { quietLogger, stackEndpoints, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from './helpers.ts';
 import { HUB_SERVICE_NAMES, READY_MESSAGES, serviceEntry, startServiceProcess, type HubServiceName, type ServiceProcess } from './service-process.ts';
@@ -36,7 +36,9 @@ export interface HubOptions {
 
 /** The development agency key that may publish a registry, for pushing events in tests. */
 export function agencyKeyOf(registry: string): string {
-  return DEV_KEYS.find((key) => key.kind === 'agency' && key.may === `publish ${registry}`)!.key;
+  const key = developmentAgencyKey(registry);
+  if (key === undefined) throw new Error(`no development agency key publishes ${registry}`);
+  return key;
 }
 
 export async function startHub({ services = HUB_SERVICE_NAMES, partitions = 3, kafkaBrokers, redisUrl, env = {}, serviceEnv = {} }: HubOptions = {}): Promise<HubUnderTest> {

@@ -104,7 +104,7 @@ describe('lgsp status, lag and quality on a consolidated keyspace', () => {
       lag: LagJson;
       records: { generation: string; count: number; countedBy: string };
     }>();
-    expect(status.services.map((service) => service.name)).toEqual(['consolidator', 'citizen-api', 'adapter-land', 'adapter-enterprise', 'adapter-household', 'adapter-judicial']);
+    expect(status.services.map((service) => service.name)).toEqual(['consolidator', 'citizen-api', 'adapter-land', 'adapter-enterprise', 'adapter-household', 'adapter-judicial', 'console']);
     expect(status.services[0]).toMatchObject({ name: 'consolidator', health: 'down', ready: 'down' });
     expect(status.records).toEqual({ generation: '1', count: expected.records, countedBy: 'counters' });
     expect(status.lag.total).toBe(0);
