@@ -35,3 +35,8 @@ export function when(iso) {
 export function sum(values) {
   return values.reduce((total, value) => total + (value ?? 0), 0);
 }
+
+/** `1 record`, `2 records`. */
+export function plural(value, noun) {
+  return `${count(value)} ${value === 1 ? noun : `${noun}s`}`;
+}

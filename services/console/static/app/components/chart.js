@@ -1,6 +1,7 @@
 // A time-series chart (uPlot): one time axis, one line per series. Drawn once, then fed new data in place;
 // resized with its container. The numbers it draws are also in the tables and figures beside it, so to a
-// screen reader it is an image with a summary. `compact` draws a sparkline (no axes, no legend).
+// screen reader it is an image with a summary. `compact` draws a sparkline (no axes, no legend). `range` is
+// the y range: [min, max], or uPlot's (plot, low, high) => [min, max]; from 0 up by default.
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import { html } from '../html.js';
@@ -14,11 +15,11 @@ function axis(extra) {
 }
 
 function optionsOf({ width, height, series, format, integer, range, compact }) {
-  const yRange = range ? () => range : (_plot, _low, high) => [0, high > 0 ? high * 1.15 : 1];
+  const yRange = typeof range === 'function' ? range : Array.isArray(range) ? () => range : (_plot, _low, high) => [0, high > 0 ? high * 1.15 : 1];
   return {
     width,
     height,
-    padding: compact ? [4, 2, 2, 2] : [12, 12, 0, 4],
+    padding: compact ? [4, 2, 2, 2] : [12, 28, 0, 4],
     legend: { show: !compact && series.length > 1, live: false },
     cursor: compact ? { show: false } : { points: { size: 6 }, drag: { x: false, y: false } },
     scales: { x: { time: true }, y: { range: yRange } },

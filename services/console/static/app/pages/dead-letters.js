@@ -9,15 +9,22 @@ import { html } from '../html.js';
 import { usePoll } from '../hooks.js';
 
 const REGISTRIES = ['household', 'land', 'enterprise', 'judicial'];
-const OUTCOME_TONES = { redriven: 'ok', 'already-redriven': 'plain', rejected: 'bad', unroutable: 'bad', unavailable: 'warn', 'not-found': 'warn' };
+const OUTCOMES = {
+  redriven: 're-driven',
+  'already-redriven': 'already re-driven before',
+  rejected: 'refused by the adapter',
+  unroutable: 'not re-drivable',
+  unavailable: 'adapter unavailable (try again)',
+  'not-found': 'no longer in the topic',
+};
 
 function Outcome({ result }) {
-  const parts = Object.entries(result.counts).filter(([, n]) => n > 0).map(([outcome, n]) => `${n} ${outcome}`);
+  const parts = Object.entries(result.counts).filter(([, n]) => n > 0).map(([outcome, n]) => `${n} ${OUTCOMES[outcome] ?? outcome}`);
   const failed = result.letters.filter((letter) => letter.outcome !== 'redriven' && letter.outcome !== 'already-redriven');
   return html`
     <${Message} tone=${failed.length > 0 ? 'warn' : 'ok'}>
-      <p data-testid="redrive-outcome"><strong>Re-drive: ${parts.join(', ') || 'nothing to re-drive'}.</strong></p>
-      ${failed.length > 0 ? html`<ul class="plain">${failed.map((letter) => html`<li><code>${letter.id}</code>: ${letter.outcome}${letter.reason ? ` — ${letter.reason}` : ''}</li>`)}</ul>` : null}
+      <p data-testid="redrive-outcome"><strong>${parts.length === 0 ? 'Nothing to re-drive.' : `Re-drive: ${parts.join(', ')}.`}</strong>${result.counts.redriven > 0 ? ' The adapter accepted the letters again; the consolidator folds them in as they arrive.' : ''}</p>
+      ${failed.length > 0 ? html`<ul class="plain">${failed.map((letter) => html`<li><code>${letter.id}</code>: ${OUTCOMES[letter.outcome] ?? letter.outcome}${letter.reason ? ` — ${letter.reason}` : ''}</li>`)}</ul>` : null}
     <//>
   `;
 }
@@ -95,4 +102,3 @@ export function DeadLettersPage({ series }) {
   `;
 }
 
-export { OUTCOME_TONES };

@@ -5,12 +5,15 @@ import { api } from '../api.js';
 import { Chart } from '../components/chart.js';
 import { Bar, Card, Loading, Message } from '../components/parts.js';
 import { html } from '../html.js';
-import { age, count, share } from '../format.js';
+import { age, count, plural, share } from '../format.js';
 
 const SECTIONS = [
   ['identity', 'Identity'], ['status', 'Life status'], ['residence', 'Residence'],
   ['landRights', 'Land rights'], ['enterpriseRoles', 'Enterprise roles'], ['judicial', 'Judicial record'],
 ];
+
+// A share's trend, drawn a few points around where it moves: a flat 0–100 % scale hides every change.
+const shareRange = (_plot, low, high) => [Math.max(0, (low ?? 0) - 0.05), Math.min(1, (high ?? 1) + 0.05)];
 
 const ISSUES = {
   ID_BIRTH_MISMATCH: 'The personal ID disagrees with the date of birth or sex',
@@ -96,16 +99,16 @@ export function QualityPage({ overview, series }) {
       <div><h1>Data quality</h1><p class="muted">Correct, complete, clean and live (<span lang="vi">đúng, đủ, sạch, sống</span>): ${count(data.records)} records in generation ${data.generation}.</p></div>
     </div>
     <div class="figures">
-      <${FigureCard} name="Correct" term="đúng" testId="figure-correct" range=${[0, 1]} value=${share(correct.share)} colour="#16a34a" format=${share}
-        detail=${`${count(correct.accepted)} events accepted · ${count(correct.rejected)} requests rejected · ${count(correct.deadLettered)} dead letters`}
+      <${FigureCard} name="Correct" term="đúng" testId="figure-correct" range=${shareRange} value=${share(correct.share)} colour="#16a34a" format=${share}
+        detail=${`${plural(correct.accepted, 'event')} accepted · ${plural(correct.rejected, 'request')} rejected · ${plural(correct.deadLettered, 'dead letter')}`}
         definition="Accepted events as a share of everything that reached the hub (accepted, rejected or dead-lettered)."
         time=${trend?.time} values=${trend?.headline.correct} />
-      <${FigureCard} name="Complete" term="đủ" testId="figure-complete" range=${[0, 1]} value=${share(complete.share)} colour="#2563eb" format=${share}
+      <${FigureCard} name="Complete" term="đủ" testId="figure-complete" range=${shareRange} value=${share(complete.share)} colour="#2563eb" format=${share}
         detail=${`identity ${share(data.complete.identity.share)} · status ${share(data.complete.status.share)} · residence ${share(data.complete.residence.share)}`}
         definition="The mean share of records holding the sections every person has: identity, life status and residence."
         time=${trend?.time} values=${trend?.headline.complete} />
-      <${FigureCard} name="Clean" term="sạch" testId="figure-clean" range=${[0, 1]} value=${share(clean.share)} colour="#7c3aed" format=${share}
-        detail=${`${count(clean.recordsWithIssues)} of ${count(clean.records)} records carry a quality issue`}
+      <${FigureCard} name="Clean" term="sạch" testId="figure-clean" range=${shareRange} value=${share(clean.share)} colour="#7c3aed" format=${share}
+        detail=${`${count(clean.recordsWithIssues)} of ${plural(clean.records, 'record')} ${clean.recordsWithIssues === 1 ? 'carries' : 'carry'} a quality issue`}
         definition="The share of records without any quality issue."
         time=${trend?.time} values=${trend?.headline.clean} />
       <${FigureCard} name="Live" term="sống" testId="figure-live" value=${`${count(live.lagTotal)} behind`} colour="#d97706" format=${count}

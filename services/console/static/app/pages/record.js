@@ -40,7 +40,7 @@ function Residence({ residence }) {
   const kinds = [['permanent', 'Permanent'], ['temporary', 'Temporary']].filter(([kind]) => residence?.[kind]);
   if (kinds.length === 0) return html`<${Empty}>No residence registered.<//>`;
   return html`
-    <dl class="fields">
+    <dl class="fields fields-single">
       ${kinds.map(([kind, label]) => html`
         <${Field} label=${`${label} residence`}>
           <${Address} address=${residence[kind].address} />
