@@ -59,6 +59,7 @@ const sampler = createSampler({
     return { figures, replay, instances };
   },
   intervalMs: config.CONSOLE_SAMPLE_INTERVAL_MS,
+  timeoutMs: Math.max(5_000, config.CONSOLE_SAMPLE_INTERVAL_MS * 2),
   capacity: config.CONSOLE_SERIES_POINTS,
   logger,
   onFailure: () => metrics.sampleFailures.inc(),

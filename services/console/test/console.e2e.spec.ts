@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@lgsp/infra';
 import { pushThroughAdapters, startHub, type HubUnderTest } from '@lgsp/testkit';
 import { openBrowser, type Browser } from './browser.ts';
-import { consoleEnvOf, LETTER_PERSON_ID, ORPHAN_ID, publishDirectly, sampleProvince } from './sample-hub.ts';
+import { consoleEnvOf, holdReplayLease, LETTER_PERSON_ID, ORPHAN_ID, publishDirectly, sampleProvince } from './sample-hub.ts';
 
 const ARTIFACTS = path.join(repoRoot, 'test-artifacts', 'console');
 
@@ -72,6 +72,18 @@ describe('the operator console in Chromium', () => {
     await browser.page.waitForSelector('.chart-canvas canvas', { timeout: 15_000 });
     await browser.page.waitForTimeout(1_500);
     await shoot('02-overview');
+  });
+
+  it('shows a running replay’s phase and progress', async () => {
+    const lease = await holdReplayLease(hub);
+    try {
+      await waitForText('[data-testid=replay-state]', 'Building generation 2 to replace 1');
+      await waitForText('[data-testid=replay-state]', '1,200 of 4,800 events');
+      await shoot('02b-overview-replay');
+    } finally {
+      await lease.release();
+    }
+    await waitForText('[data-testid=replay-state]', 'No replay running');
   });
 
   it('shows the four quality figures and the records behind an issue code, and opens one', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuditLog } from '@lgsp/audit';
 import { eventually, pushThroughAdapters, startHub, testKafka, type HubUnderTest } from '@lgsp/testkit';
 import { logIn, request, CONSOLE_HEADER } from './console-process.ts';
-import { consoleEnvOf, LETTER_PERSON_ID, ORPHAN_ID, publishDirectly, sampleProvince } from './sample-hub.ts';
+import { consoleEnvOf, holdReplayLease, LETTER_PERSON_ID, ORPHAN_ID, publishDirectly, REPLAY_IN_PROGRESS, sampleProvince } from './sample-hub.ts';
 
 interface Overview {
   records: number;
@@ -109,6 +109,21 @@ describe('the console on a running hub', () => {
         expect.objectContaining({ consumer: 'hub operators', purpose: 'operator-console', personalId: ORPHAN_ID, read }),
       ]);
     }
+  });
+
+  it('shows a running replay’s phase and progress from its lease, never the lease’s token', async () => {
+    const lease = await holdReplayLease(hub);
+    try {
+      const shown = await eventually(async () => {
+        const answer = await request(base, 'GET', '/v1/console/overview', { cookie });
+        return answer.json<Overview>().replay ? answer : undefined;
+      }, { timeoutMs: 10_000, intervalMs: 250 });
+      expect(shown.json<Overview>().replay).toEqual(REPLAY_IN_PROGRESS);
+      expect(shown.text).not.toContain(lease.token);
+    } finally {
+      await lease.release();
+    }
+    await eventually(async () => ((await overview()).replay === null ? true : undefined), { timeoutMs: 10_000, intervalMs: 250 });
   });
 
   it('passes the citizen API’s own answers on: a valid ID the hub never heard of is a 404', async () => {

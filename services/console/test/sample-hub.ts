@@ -7,7 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeKafkaMessage, type HubEvent } from '@lgsp/contract';
 import { createKafka, createProducer } from '@lgsp/kafka';
-import { generateProvince, quietLogger, uniqueId, type HubUnderTest } from '@lgsp/testkit';
+import { acquireReplayLease, releaseReplayLease, type ReplayLease } from '@lgsp/record-store';
+import { closeRedis } from '@lgsp/redis';
+import { generateProvince, quietLogger, testRedis, uniqueId, type HubUnderTest } from '@lgsp/testkit';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const landFixture = path.resolve(here, '..', '..', 'adapter-land', 'test', 'fixtures', 'changes', 'cap-moi.json');
@@ -57,4 +59,31 @@ export async function publishDirectly(hub: HubUnderTest, batches: Array<{ regist
 /** What the console of this hub needs to reach its neighbours. */
 export function consoleEnvOf(hub: HubUnderTest): Record<string, string> {
   return { CITIZEN_API_URL: hub.url('citizen-api'), ADAPTER_LAND_URL: hub.url('adapter-land') };
+}
+
+/** A replay's lease as `lgsp replay` holds it while building generation 2 (only the lease: nothing is rebuilt). */
+export const REPLAY_IN_PROGRESS: Omit<ReplayLease, 'token'> = {
+  generation: '2',
+  replaces: '1',
+  registry: null,
+  startedAt: '2026-07-01T08:00:00.000Z',
+  host: 'replay-host',
+  pid: 4242,
+  phase: 'building',
+  progress: { done: 1200, total: 4800, eventsPerSecond: 850, etaSeconds: 4 },
+};
+
+/** Holds that lease in the hub's keyspace until the returned function is called. */
+export async function holdReplayLease(hub: HubUnderTest): Promise<{ token: string; release(): Promise<void> }> {
+  const redis = testRedis();
+  const token = uniqueId('lease-token');
+  const taken = await acquireReplayLease(redis, hub.keyPrefix, { ...REPLAY_IN_PROGRESS, token }, 60_000);
+  if (!taken.ok) throw new Error('the replay lease is held already');
+  return {
+    token,
+    async release() {
+      await releaseReplayLease(redis, hub.keyPrefix, token);
+      await closeRedis(redis);
+    },
+  };
 }

@@ -36,13 +36,27 @@ interface SamplerLogger {
 export interface SamplerOptions {
   read: () => Promise<Readings>;
   intervalMs: number;
+  /** A read that takes longer fails (Kafka's clients retry for a long time when a broker is gone). */
+  timeoutMs: number;
   capacity: number;
   logger: SamplerLogger;
   onFailure?: () => void;
   now?: () => number;
 }
 
-export function createSampler({ read, intervalMs, capacity, logger, onFailure, now = Date.now }: SamplerOptions): Sampler {
+async function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the figures were not read within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createSampler({ read, intervalMs, timeoutMs, capacity, logger, onFailure, now = Date.now }: SamplerOptions): Sampler {
   const points = createRingBuffer<SamplePoint>(capacity);
   let latest: Snapshot | undefined;
   let inFlight: Promise<Snapshot> | undefined;
@@ -52,7 +66,7 @@ export function createSampler({ read, intervalMs, capacity, logger, onFailure, n
   const sample = (): Promise<Snapshot> => {
     inFlight ??= (async () => {
       try {
-        const readings = await read();
+        const readings = await withTimeout(read(), timeoutMs);
         const at = now();
         const snapshot: Snapshot = { ...readings, at, point: pointOf(readings.figures, at) };
         points.push(snapshot.point);
