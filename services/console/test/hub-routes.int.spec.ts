@@ -57,7 +57,7 @@ describe('the console on a running hub', () => {
     const now = await eventually(async () => {
       const current = await overview();
       return current.records === expectedRecords && current.consolidator.lagTotal === 0 && current.registries.every((entry) => entry.lag === 0) ? current : undefined;
-    }, { timeoutMs: 40_000, intervalMs: 250 });
+    }, { timeoutMs: 60_000, intervalMs: 250 });
     const land = now.registries.find((entry) => entry.registry === 'land')!;
     const household = now.registries.find((entry) => entry.registry === 'household')!;
     expect(land).toMatchObject({ accepted: province.land.length, eventsInLog: province.land.length + 1, deadLettered: 1 });
@@ -73,10 +73,10 @@ describe('the console on a running hub', () => {
       const applied = trend.consolidator.appliedPerSecond.some((value) => (value ?? 0) > 0);
       const accepted = trend.registries.land!.acceptedPerSecond.some((value) => (value ?? 0) > 0);
       return applied && accepted && trend.quality.records.at(-1) === expectedRecords ? trend : undefined;
-    }, { timeoutMs: 10_000, intervalMs: 250 });
+    }, { timeoutMs: 20_000, intervalMs: 250 });
     expect(series.time.length).toBeGreaterThanOrEqual(2);
     expect(series.quality.records[0]).toBe(0);
-  });
+  }, 120_000);
 
   it('lists the records behind a quality issue code, page by page', async () => {
     const { clean } = await overview();
@@ -136,7 +136,7 @@ describe('the console on a running hub', () => {
     const listed = await eventually(async () => {
       const list = await get<Letters>('/v1/console/dead-letters');
       return list.total === 1 ? list : undefined;
-    });
+    }, { timeoutMs: 30_000, intervalMs: 250 });
     const [letter] = listed.letters;
     expect(letter).toMatchObject({ registry: 'land', stage: 'consolidator', redriven: false, reason: 'message key "wrong" is not the event\'s subject' });
     expect((await request(base, 'GET', `/v1/console/records/${LETTER_PERSON_ID}`, { cookie })).status).toBe(404);
@@ -146,14 +146,14 @@ describe('the console on a running hub', () => {
     expect(redrive.json()).toMatchObject({ counts: { redriven: 1 }, letters: [{ id: letter!.id, registry: 'land', outcome: 'redriven' }] });
     expect((await get<Letters>('/v1/console/dead-letters')).letters[0]).toMatchObject({ id: letter!.id, redriven: true });
     // Through the adapter the event is keyed right; the consolidator folds it into a record.
-    await eventually(async () => ((await request(base, 'GET', `/v1/console/records/${LETTER_PERSON_ID}`, { cookie })).status === 200 ? true : undefined), { timeoutMs: 20_000, intervalMs: 250 });
+    await eventually(async () => ((await request(base, 'GET', `/v1/console/records/${LETTER_PERSON_ID}`, { cookie })).status === 200 ? true : undefined), { timeoutMs: 30_000, intervalMs: 250 });
 
     const again = await request(base, 'POST', '/v1/console/dead-letters:redrive', { cookie, headers: CONSOLE_HEADER, body: { all: true } });
     expect(again.json()).toMatchObject({ counts: { redriven: 0, 'already-redriven': 1 } });
     const final = await eventually(async () => {
       const current = await overview();
       return current.records === province.people.length ? current : undefined;
-    });
+    }, { timeoutMs: 30_000, intervalMs: 250 });
     expect(final.registries.find((entry) => entry.registry === 'land')?.accepted).toBe(province.land.length + 1);
-  });
+  }, 90_000);
 });

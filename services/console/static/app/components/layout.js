@@ -24,7 +24,8 @@ function Freshness({ overview, now }) {
   if (!overview.data) return html`<span class="live">connecting…</span>`;
   const seconds = Math.max(0, (now - Date.parse(overview.data.sampledAt)) / 1000);
   const stale = seconds * 1000 > overview.data.sampleIntervalMs * 3 + 2000;
-  return html`<span class=${`live ${stale ? 'live-stale' : 'live-ok'}`} title=${overview.data.sampledAt}>${stale ? 'stale · ' : ''}sampled ${age(seconds)} ago</span>`;
+  const label = `${stale ? 'stale · ' : ''}sampled ${age(seconds)} ago`;
+  return html`<span class=${`live ${stale ? 'live-stale' : 'live-ok'}`} title=${`figures ${label} (${overview.data.sampledAt})`}><span class="live-text">${label}</span></span>`;
 }
 
 export function Layout({ section, session, overview, now, children }) {
