@@ -6,6 +6,7 @@ import type { Policy } from '@lgsp/policy';
 import type { GenerationWatcher } from '@lgsp/record-store';
 import { redisReadiness, type RedisClient } from '@lgsp/redis';
 import { buildServiceApp, type ClosableResource, type Logger, type Registry, type ServiceApp } from '@lgsp/runtime';
+import { SESSION_COOKIE } from './auth/cookies.ts';
 import type { LoginLimiter } from './auth/login-limiter.ts';
 import type { SessionStore } from './auth/session-store.ts';
 import type { CitizenClient } from './core/citizen-client.ts';
@@ -20,7 +21,6 @@ import { figureRoutes } from './routes/figures.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { recordRoutes } from './routes/records.ts';
 import { sessionRoutes } from './routes/session.ts';
-import { SESSION_COOKIE } from './auth/cookies.ts';
 
 export interface ConsoleAppDeps {
   logger: Logger;

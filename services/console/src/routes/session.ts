@@ -2,13 +2,13 @@
 // digest, in constant time) and answers with an HttpOnly cookie naming a server-side session; the key is
 // never echoed, logged or put in the cookie. Failed logins are limited per client address.
 import type { FastifyPluginAsync } from 'fastify';
+import type { Policy } from '@lgsp/policy';
 import { isHubError } from '@lgsp/runtime';
 import { clearedSessionCookie, readCookie, sessionCookie, SESSION_COOKIE } from '../auth/cookies.ts';
 import type { LoginLimiter } from '../auth/login-limiter.ts';
 import type { SessionStore } from '../auth/session-store.ts';
 import { ConsoleErrors } from '../errors.ts';
 import { operatorOf, requireOperatorKey } from '../http/access-hook.ts';
-import type { Policy } from '@lgsp/policy';
 import type { ConsoleMetrics } from '../metrics.ts';
 import { deleteSessionSchema, getSessionSchema, postSessionSchema } from './schemas.ts';
 
