@@ -30,8 +30,18 @@ describe('session tokens', () => {
     const [version, sessionId, expiry, signature] = token.split('.') as [string, string, string, string];
     const later = [version, sessionId, String(Number(expiry) + 86_400), signature].join('.');
     const otherId = [version, newSessionId(), expiry, signature].join('.');
-    const flipped = [version, sessionId, expiry, `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`].join('.');
+    const flipped = [version, sessionId, expiry, `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`].join('.');
     for (const forged of [later, otherId, flipped]) expect(verifySessionToken(secret, forged, now)).toEqual({ ok: false, reason: 'forged' });
+  });
+
+  it('have one spelling: another last character that decodes to the same signature is refused', () => {
+    const [version, sessionId, expiry, signature] = token.split('.') as [string, string, string, string];
+    // The last of 43 base64url characters carries 4 bits of the digest and 2 spare ones.
+    const last = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.indexOf(signature.at(-1)!);
+    const sameBits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'[last ^ 1]!;
+    const respelt = [version, sessionId, expiry, `${signature.slice(0, -1)}${sameBits}`].join('.');
+    expect(Buffer.from(respelt.split('.')[3]!, 'base64url')).toEqual(Buffer.from(signature, 'base64url'));
+    expect(verifySessionToken(secret, respelt, now)).toEqual({ ok: false, reason: 'forged' });
   });
 
   it('are refused when malformed, before any signature is computed', () => {

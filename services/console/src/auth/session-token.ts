@@ -28,8 +28,10 @@ export function verifySessionToken(secret: Buffer, token: string, nowMs: number)
   if (!match) return { ok: false, reason: 'malformed' };
   const [, sessionId = '', expiry = '', signature = ''] = match;
   const expiresAtSeconds = Number(expiry);
-  const expected = signatureOf(secret, sessionId, expiresAtSeconds);
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text, not decoded: base64url ignores the last character's spare bits, and a token must
+  // have exactly one spelling.
+  const expected = Buffer.from(signatureOf(secret, sessionId, expiresAtSeconds).toString('base64url'), 'utf8');
+  const given = Buffer.from(signature, 'utf8');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'forged' };
   const expiresAtMs = expiresAtSeconds * 1000;
   if (expiresAtMs <= nowMs) return { ok: false, reason: 'expired' };
