@@ -1,5 +1,5 @@
 // Lint: typescript-eslint's recommended rules, plus the workspace's boundaries (style.md): no deep imports
-// into another package's files, no console in library code.
+// into another package's files, no console in library code; browser globals for the console's front end.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -24,6 +24,13 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The console's front end runs in the browser, as plain ES modules (no build step).
+    files: ['services/console/static/**/*.js'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', URLSearchParams: 'readonly', ResizeObserver: 'readonly', Intl: 'readonly' },
     },
   },
 );

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { repoRoot } from './paths.ts';
 import type { ServiceSpec } from './supervisor.ts';
 
-// `pnpm start` is the development hub: the adapters and the citizen API take the development keys (api.md §3). Every
+// `pnpm start` is the development hub: the adapters, the citizen API and the console take the development keys (api.md §3). Every
 // service refuses this file when NODE_ENV=production.
 const DEVELOPMENT_POLICY = path.join(repoRoot, 'packages', 'policy', 'policies', 'development.json');
 
@@ -21,4 +21,6 @@ export const HUB_SERVICES: readonly ServiceSpec[] = [
   adapter('enterprise', 8102),
   adapter('household', 8103),
   adapter('judicial', 8104),
+  // Last: it reads the others (figures, the citizen API for record views, the adapters for re-drives).
+  { name: 'console', entry: 'services/console/src/server.ts', port: 8091, env: { POLICY_FILE: DEVELOPMENT_POLICY } },
 ];

@@ -39,8 +39,9 @@ async function visibleAfter(hub: HubUnderTest, personalId: string, since: number
 
 describe(`the whole hub at ${EVENTS_PER_SECOND} events/s for ${SECONDS} s${SOAK ? ' (soak)' : ''}`, () => {
   it('keeps up, answers quickly, and its memory levels off', async () => {
-    const hub = await startHub({ serviceEnv: { 'citizen-api': { POLICY_FILE: unthrottledPolicyFile() } } });
-    const memory = new Map<HubServiceName, Array<{ at: number; value: number }>>(HUB_SERVICE_NAMES.map((name) => [name, []]));
+    const services: HubServiceName[] = [...HUB_SERVICE_NAMES, 'console'];
+    const hub = await startHub({ services, serviceEnv: { 'citizen-api': { POLICY_FILE: unthrottledPolicyFile() } } });
+    const memory = new Map<HubServiceName, Array<{ at: number; value: number }>>(services.map((name) => [name, []]));
     const pushLatencies: number[] = [];
     const freshness: number[] = [];
     const readLatencies: number[] = [];
@@ -63,7 +64,7 @@ describe(`the whole hub at ${EVENTS_PER_SECOND} events/s for ${SECONDS} s${SOAK 
         while (running) {
           const at = Date.now();
           await Promise.all(
-            HUB_SERVICE_NAMES.map(async (name) => {
+            services.map(async (name) => {
               const text = await fetch(`${hub.url(name)}/metrics`).then((response) => response.text(), () => '');
               const heap = metricValue(text, 'lgsp_nodejs_heap_size_used_bytes');
               if (heap !== undefined) memory.get(name)!.push({ at, value: heap });

@@ -22,12 +22,12 @@ export function describeProblem(status: number, text: string): string {
   return `${status} ${head}${fields.length > 0 ? ` [${fields.join('; ')}]` : ''}`;
 }
 
-export async function sendToAdapter(baseUrl: string, key: string, request: RedriveRequest, timeoutMs: number): Promise<SendOutcome> {
+export async function sendToAdapter(baseUrl: string, key: string, request: RedriveRequest, timeoutMs: number, userAgent = 'lgsp-cli (dlq redrive)'): Promise<SendOutcome> {
   let response: Response;
   try {
     response = await fetch(`${baseUrl}${request.path}`, {
       method: 'POST',
-      headers: { 'content-type': request.contentType, authorization: `Bearer ${key}`, 'user-agent': 'lgsp-cli (dlq redrive)' },
+      headers: { 'content-type': request.contentType, authorization: `Bearer ${key}`, 'user-agent': userAgent },
       body: request.body,
       signal: AbortSignal.timeout(timeoutMs),
     });

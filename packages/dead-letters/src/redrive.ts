@@ -33,6 +33,8 @@ export interface RedriveRequestOptions {
   agencyKey(registry: Registry): string | undefined;
   missingKey(registry: Registry): string;
   timeoutMs: number;
+  /** Who re-drives, as the adapters' logs see it; the CLI's by default. */
+  userAgent?: string;
   /** Called after each letter sent, with how many of how many. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -61,7 +63,7 @@ export async function redriveLetters(options: RedriveRequestOptions): Promise<Re
     if (!plan.ok) return { id, registry, outcome: 'unroutable', reason: plan.reason };
     const key = options.agencyKey(plan.request.registry);
     if (!key) return { id, registry, outcome: 'unroutable', reason: options.missingKey(plan.request.registry) };
-    const sent = await sendToAdapter(options.adapterUrl(plan.request.registry).replace(/\/+$/, ''), key, plan.request, options.timeoutMs);
+    const sent = await sendToAdapter(options.adapterUrl(plan.request.registry).replace(/\/+$/, ''), key, plan.request, options.timeoutMs, options.userAgent);
     if (sent.outcome !== 'accepted') return { id, registry, outcome: sent.outcome, reason: sent.reason };
     await redis.sadd(redrivenSetKey(prefix), id);
     return { id, registry, outcome: 'redriven' };

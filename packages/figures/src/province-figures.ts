@@ -4,7 +4,7 @@
 // the newest accepted event's age and the consolidator's lag). The same report feeds `lgsp quality`, the
 // Prometheus gauges and the console.
 import { REGISTRIES, type Registry } from '@lgsp/contract';
-import { fetchLag, lagByTopic, topicOffsets, type Admin, type TopicNames } from '@lgsp/kafka';
+import { fetchLag, lagByTopic, topicOffsets, type Admin, type PartitionLag, type TopicNames } from '@lgsp/kafka';
 import { recordFiguresOf, type RecordFigures } from '@lgsp/record';
 import { currentGeneration, readRecordCounters } from '@lgsp/record-store';
 import type { RedisClient } from '@lgsp/redis';
@@ -34,6 +34,8 @@ export interface ProvinceFigures extends RecordFigures {
   computedAt: string;
   registries: RegistryFigures[];
   lagTotal: number;
+  /** The consolidator group's lag on every partition of the registry topics (what the totals are summed from). */
+  lagPartitions: PartitionLag[];
 }
 
 export interface ProvinceFiguresSources {
@@ -76,5 +78,5 @@ export async function provinceFigures({ redis, admin, prefix, topics, groupId, g
       lag: lag.get(topic) ?? 0,
     };
   });
-  return { generation: counted, computedAt: new Date(at).toISOString(), ...recordFiguresOf(counters), registries, lagTotal: lagReport.total };
+  return { generation: counted, computedAt: new Date(at).toISOString(), ...recordFiguresOf(counters), registries, lagTotal: lagReport.total, lagPartitions: lagReport.partitions };
 }

@@ -29,7 +29,8 @@ export function authenticate(policy: Policy, authorization: string | undefined):
   return holder.principal;
 }
 
-function bearerKey(authorization: string | undefined): string {
+/** The key of an `Authorization: Bearer <key>` header, checked for form only; 401 when there is none or it is malformed. */
+export function bearerKey(authorization: string | undefined): string {
   if (typeof authorization !== 'string' || authorization.trim() === '') {
     throw unauthorized('This endpoint needs an Authorization: Bearer <key> header', 'Bearer');
   }

@@ -54,6 +54,9 @@ export function loadConfig<T>(schema: ConfigSchema, env: NodeJS.ProcessEnv = pro
   return input as T;
 }
 
+// A secret's value never goes into the one line, which ends up on a terminal or in a supervisor's log.
+const SECRET_VARIABLE = /SECRET|PASSWORD|TOKEN|_KEY$|^AGENCY_KEY_/;
+
 function describeConfigError(error: ErrorObject | undefined, env: NodeJS.ProcessEnv): ConfigError {
   if (!error) return new ConfigError('?', 'configuration is invalid');
   if (error.keyword === 'required') {
@@ -68,7 +71,8 @@ function describeConfigError(error: ErrorObject | undefined, env: NodeJS.Process
       : error.keyword === 'pattern'
         ? `has the wrong form (expected ${(error.params as { pattern: string }).pattern})`
         : (error.message ?? 'is invalid');
-  return new ConfigError(variable, `${variable} ${expectation} (got ${JSON.stringify(got)})`);
+  const shown = SECRET_VARIABLE.test(variable) ? 'a value that is not shown: it is a secret' : JSON.stringify(got);
+  return new ConfigError(variable, `${variable} ${expectation} (got ${shown})`);
 }
 
 /** For a service's entry point: print the one-line reason and exit 78 (EX_CONFIG). */

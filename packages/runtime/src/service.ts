@@ -25,6 +25,8 @@ export interface ServiceAppOptions {
   requestTimeoutMs?: number;
   version?: string;
   description?: string;
+  /** OpenAPI security schemes beside `bearer` (e.g. a session cookie). */
+  securitySchemes?: Record<string, Record<string, unknown>>;
 }
 
 export type ServiceApp = FastifyInstance & { metricsRegistry: Registry };
@@ -54,7 +56,7 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Servi
     openapi: {
       openapi: '3.1.0',
       info: { title: `LGSP Hub ${options.service}`, version: options.version ?? '1.0.0', description: options.description },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, ...options.securitySchemes } },
     },
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

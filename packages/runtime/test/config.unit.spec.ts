@@ -51,6 +51,21 @@ describe('configuration from the environment', () => {
     expect(errorOf({ POLICY_FILE: 'p', KAFKA_BROKERS: 'a:1,,b:2' }).variable).toBe('KAFKA_BROKERS');
   });
 
+  it('never repeats the value of a secret', () => {
+    const secrets = { ...schema, properties: { ...schema.properties, CONSOLE_SESSION_SECRET: { type: 'string', minLength: 32 }, AGENCY_KEY_LAND: { type: 'string', maxLength: 4 } } } as const;
+    const messageOf = (env: NodeJS.ProcessEnv): string => {
+      try {
+        loadConfig(secrets, { POLICY_FILE: 'p', ...env });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    expect(messageOf({ CONSOLE_SESSION_SECRET: 'short-but-secret' })).toBe('CONSOLE_SESSION_SECRET must NOT have fewer than 32 characters (got a value that is not shown: it is a secret)');
+    expect(messageOf({ AGENCY_KEY_LAND: 'real-land-key' })).not.toContain('real-land-key');
+    expect(errorOf({ POLICY_FILE: 'p', REDIS_KEY_PREFIX: 'a b' }).message).toContain('(got "a b")');
+  });
+
   it('ignores variables the schema does not name', () => {
     const config = loadConfig<Config & { HOME?: string }>(schema, { POLICY_FILE: 'p', HOME: '/root' });
     expect(config.HOME).toBeUndefined();

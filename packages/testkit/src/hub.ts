@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '@lgsp/infra';
-import { DEV_KEYS } from '@lgsp/policy';
+import { developmentAgencyKey } from '@lgsp/policy';
 import { createKafka, ensureTopics, hubTopicSpecs, topicNames, type TopicNames } from '@lgsp/kafka';
 import { quietLogger, stackEndpoints, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix } from './helpers.ts';
 import { HUB_SERVICE_NAMES, READY_MESSAGES, serviceEntry, startServiceProcess, type HubServiceName, type ServiceProcess } from './service-process.ts';
@@ -44,7 +44,9 @@ export interface HubOptions {
 
 /** The development agency key that may publish a registry, for pushing events in tests. */
 export function agencyKeyOf(registry: string): string {
-  return DEV_KEYS.find((key) => key.kind === 'agency' && key.may === `publish ${registry}`)!.key;
+  const key = developmentAgencyKey(registry);
+  if (key === undefined) throw new Error(`no development agency key publishes ${registry}`);
+  return key;
 }
 
 export async function startHub({ services = HUB_SERVICE_NAMES, partitions = 3, kafkaBrokers, redisUrl, env = {}, serviceEnv = {}, supervise = false }: HubOptions = {}): Promise<HubUnderTest> {

@@ -4,8 +4,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from '@lgsp/infra';
 
-export type HubServiceName = 'consolidator' | 'citizen-api' | 'adapter-land' | 'adapter-enterprise' | 'adapter-household' | 'adapter-judicial';
+export type HubServiceName = 'consolidator' | 'citizen-api' | 'adapter-land' | 'adapter-enterprise' | 'adapter-household' | 'adapter-judicial' | 'console';
 
+/**
+ * The services startHub runs unless told otherwise: the data path. The console reads the others' addresses,
+ * so a test starts it afterwards (`hub.start('console', { CITIZEN_API_URL: hub.url('citizen-api'), … })`).
+ */
 export const HUB_SERVICE_NAMES: readonly HubServiceName[] = ['consolidator', 'citizen-api', 'adapter-land', 'adapter-enterprise', 'adapter-household', 'adapter-judicial'];
 
 /** The log line each service writes once it serves. */
@@ -16,6 +20,7 @@ export const READY_MESSAGES: Record<HubServiceName, string> = {
   'adapter-enterprise': 'adapter ready',
   'adapter-household': 'adapter ready',
   'adapter-judicial': 'adapter ready',
+  console: 'console ready',
 };
 
 export function serviceEntry(name: string): string {

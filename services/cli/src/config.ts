@@ -1,14 +1,12 @@
 // The CLI's settings, read once from the environment (with --brokers/--redis laid over it) and checked by
 // the runtime's JSON Schema loader, like every service's.
 import { REGISTRIES } from '@lgsp/kafka';
-import { DEV_KEYS } from '@lgsp/policy';
+import { agencyKeyVariable } from '@lgsp/policy';
 import { commonConfigProperties, loadConfig } from '@lgsp/runtime';
 import type { GlobalOptions } from './args.ts';
 import { SERVICE_NAMES, serviceUrlVariable } from './service-endpoints.ts';
 
 const { NODE_ENV, KAFKA_BROKERS, KAFKA_TOPIC_PREFIX, REDIS_URL, REDIS_CLUSTER_NODES, REDIS_KEY_PREFIX } = commonConfigProperties;
-
-const agencyKeyVariable = (registry: string): string => `AGENCY_KEY_${registry.toUpperCase()}`;
 
 export const configSchema = {
   type: 'object',
@@ -73,13 +71,3 @@ export function loadCliConfig(global: GlobalOptions, env: NodeJS.ProcessEnv = pr
 export function configEnvironment(config: CliConfig): Record<string, string> {
   return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined).map(([name, value]) => [name, String(value)]));
 }
-
-/** The key re-drive uses for a registry: AGENCY_KEY_<REGISTRY>, else (outside production) the development key. */
-export function agencyKeyFor(config: CliConfig, registry: string): string | undefined {
-  const configured = config[agencyKeyVariable(registry)];
-  if (typeof configured === 'string') return configured;
-  if (config.NODE_ENV === 'production') return undefined;
-  return DEV_KEYS.find((devKey) => devKey.kind === 'agency' && devKey.may === `publish ${registry}`)?.key;
-}
-
-export { agencyKeyVariable };

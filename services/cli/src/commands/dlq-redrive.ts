@@ -2,7 +2,7 @@
 // @lgsp/dead-letters does it and marks each so it is never re-driven twice), with a progress bar, a
 // table of outcomes and an exit code.
 import { newestById, readDeadLetters, redriveLetters, REDRIVE_OUTCOMES, summariseRedrive, type RedriveOutcome } from '@lgsp/dead-letters';
-import { agencyKeyFor, agencyKeyVariable } from '../config.ts';
+import { agencyKeyFor, agencyKeyVariable } from '@lgsp/policy';
 import type { CliContext } from '../context.ts';
 import { EXIT, type ExitCode } from '../errors.ts';
 import { createProgress } from '../progress.ts';
