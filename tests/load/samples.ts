@@ -12,10 +12,13 @@ export function median(values: readonly number[]): number {
 }
 
 export interface Growth {
-  /** Median of the samples in the second quarter of the run (after warm-up) and in the last quarter. */
+  /**
+   * The lowest sample of the second quarter of the run (after warm-up) and of the last quarter. A heap's
+   * samples saw-tooth between collections; its lows are what it holds on to, so a leak lifts them.
+   */
   early: number;
   late: number;
-  /** Least-squares slope over the second half of the run, bytes per second. */
+  /** Least-squares slope of all samples over the second half of the run, bytes per second (for the report). */
   slopePerSecond: number;
 }
 
@@ -29,5 +32,5 @@ export function growthOf(samples: ReadonlyArray<{ at: number; value: number }>):
   const meanY = secondHalf.reduce((sum, sample) => sum + sample.value, 0) / Math.max(1, secondHalf.length);
   const covariance = secondHalf.reduce((sum, sample) => sum + (sample.at - meanX) * (sample.value - meanY), 0);
   const variance = secondHalf.reduce((sum, sample) => sum + (sample.at - meanX) ** 2, 0);
-  return { early: median(within(0.25, 0.5)), late: median(within(0.75, 1)), slopePerSecond: variance === 0 ? 0 : (covariance / variance) * 1000 };
+  return { early: Math.min(...within(0.25, 0.5)), late: Math.min(...within(0.75, 1)), slopePerSecond: variance === 0 ? 0 : (covariance / variance) * 1000 };
 }

@@ -1,13 +1,16 @@
 // Load and leaks: the whole hub at the B4 rate — 1,000 events a second through the four adapters — for 60 s
 // (LGSP_SOAK=1: 10 minutes), with a portal reading records throughout and one newly registered person a
 // quarter second followed from the adapter's 202 until the citizen API shows the record. Every service's
-// memory is sampled from its own /metrics: it must level off, not grow with the events. Reports p99s.
+// heap is sampled from its own /metrics: what it holds on to must level off, not grow with the events. It
+// must keep up (every request answered, the rate held, the lag back to 0 soon after). The latencies are
+// reported (test-artifacts/load/), not asserted: speed is for the benchmarks (B4 measures freshness).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HubEvent } from '@lgsp/contract';
 import { repoRoot } from '@lgsp/infra';
-import { agencyKeyOf, HUB_SERVICE_NAMES, provinceStream, startHub, unthrottledPolicyFile, type HubServiceName, type HubUnderTest } from '@lgsp/testkit';
+import { fetchLag } from '@lgsp/kafka';
+import { agencyKeyOf, eventually, HUB_SERVICE_NAMES, provinceStream, startHub, testKafka, unthrottledPolicyFile, type HubServiceName, type HubUnderTest } from '@lgsp/testkit';
 import { growthOf, percentile } from './samples.ts';
 
 const SOAK = process.env.LGSP_SOAK === '1';
@@ -131,6 +134,13 @@ describe(`the whole hub at ${EVENTS_PER_SECOND} events/s for ${SECONDS} s${SOAK 
       }
       await Promise.all(inFlight);
       const seconds = (performance.now() - started) / 1000;
+      // Kept up: once the load stops, the consolidator is through its backlog within half a minute.
+      const admin = testKafka().admin();
+      await admin.connect();
+      const stopped = performance.now();
+      await eventually(async () => ((await fetchLag(admin, hub.groupId, Object.values(hub.names.registry))).total === 0 ? true : undefined), { timeoutMs: 30_000, intervalMs: 200 });
+      const drainedSeconds = (performance.now() - stopped) / 1000;
+      await admin.disconnect();
       running = false;
       await Promise.all([sampler, reader]);
 
@@ -139,6 +149,7 @@ describe(`the whole hub at ${EVENTS_PER_SECOND} events/s for ${SECONDS} s${SOAK 
       );
       const report = {
         seconds: Math.round(seconds),
+        lagDrainedSeconds: Math.round(drainedSeconds * 10) / 10,
         eventsAccepted: accepted,
         eventsPerSecond: Math.round(accepted / seconds),
         p99Ms: { push: percentile(pushLatencies, 99), freshness: percentile(freshness, 99), read: percentile(readLatencies, 99) },
@@ -156,13 +167,10 @@ describe(`the whole hub at ${EVENTS_PER_SECOND} events/s for ${SECONDS} s${SOAK 
       expect(failures).toEqual([]);
       expect(report.eventsPerSecond).toBeGreaterThanOrEqual(EVENTS_PER_SECOND * 0.9);
       expect(report.followed).toBeGreaterThan(SECONDS * 2);
-      // B4's target: a change is visible within half a second of its 202, p99.
-      expect(report.p99Ms.freshness).toBeLessThan(500);
       for (const [name, entry] of Object.entries(growth)) {
-        // A working set levels off: no more than half again (and 24 MiB) above the second quarter's, and a
-        // trend over the second half under 256 KiB/s — a leak of 1 KiB per event would be 1,000 KiB/s.
-        expect(entry.late, `${name} heap`).toBeLessThan(entry.early * 1.5 + 24 * 2 ** 20);
-        expect(entry.slopePerSecond, `${name} heap trend`).toBeLessThan(256 * 1024);
+        // What a service holds on to levels off: the last quarter's lows at most a quarter (and 16 MiB) above
+        // the second quarter's. A leak of 1 KiB per event would add some 15 MiB per quarter of a 60 s run.
+        expect(entry.late, `${name} heap`).toBeLessThan(entry.early * 1.25 + 16 * 2 ** 20);
       }
     } finally {
       running = false;

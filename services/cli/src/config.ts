@@ -25,7 +25,7 @@ export const configSchema = {
     HTTP_TIMEOUT_MS: { type: 'integer', minimum: 100, maximum: 600000, default: 10000 },
     /** lgsp replay: messages applied per Redis round trip, and partitions folded at once. */
     REPLAY_CHUNK_SIZE: { type: 'integer', minimum: 1, maximum: 50000, default: 10000 },
-    REPLAY_PARTITIONS_CONCURRENTLY: { type: 'integer', minimum: 1, maximum: 64, default: 3 },
+    REPLAY_PARTITIONS_CONCURRENTLY: { type: 'integer', minimum: 1, maximum: 64, default: 12 },
     /** lgsp replay: how close to the end of the topics (messages left) the new generation must be for the handover. */
     REPLAY_HANDOVER_LAG: { type: 'integer', minimum: 0, maximum: 10000000, default: 5000 },
     /** lgsp replay: how long the live consolidators may take to pause, and the new generation to catch up, at the handover. */
