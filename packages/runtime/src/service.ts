@@ -3,11 +3,13 @@
 import swagger from '@fastify/swagger';
 import { fastify, LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
+import { createClientErrorHandler } from './client-errors.ts';
 import { registerHealthRoutes, type ReadinessCheck } from './health.ts';
 import type { Logger } from './logger.ts';
 import { createMetricsRegistry, registerHttpMetrics } from './metrics.ts';
-import { registerProblemHandlers } from './problem.ts';
+import { registerProblemHandlers, sendProblem, toHubError } from './problem.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
+import { createRouteMatcher, routesOfPrintout, type RouteMatcher, type ServedRoute } from './routes.ts';
 
 export interface ClosableResource {
   name: string;
@@ -22,6 +24,7 @@ export interface ServiceAppOptions {
   resources?: readonly ClosableResource[];
   metrics?: Registry;
   bodyLimit?: number;
+  /** How long a request may take to arrive in full (headers and body); a slower one is cut off with 408. */
   requestTimeoutMs?: number;
   version?: string;
   description?: string;
@@ -29,21 +32,32 @@ export interface ServiceAppOptions {
 
 export type ServiceApp = FastifyInstance & { metricsRegistry: Registry };
 
+export const MAX_HEADER_BYTES = 16 * 1024;
+/** How often Node checks requests against the request timeout (its default, 30 s, would let one run that much over). */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+
 export async function buildServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
   const metrics = options.metrics ?? createMetricsRegistry(options.service);
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app: FastifyInstance = fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     genReqId: requestIdFor,
     // fastify's own per-request lines are off: one line per request is written below, after the answer.
     logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    requestTimeout,
     connectionTimeout: 60_000,
     keepAliveTimeout: 72_000,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
-    http: { maxHeaderSize: 16 * 1024 },
+    // The timeouts go to Node's server constructor too: set only afterwards (as fastify does), the request
+    // timeout leaves the headers timeout at Node's 60 s, and then a body trickling in is never cut off.
+    http: { maxHeaderSize: MAX_HEADER_BYTES, requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
+    // Refusals that happen before routing (an undecodable or over-long path segment; a request the HTTP
+    // parser or the timeout cut off) are problem+json too, like every other.
+    frameworkErrors: (error, _request, reply) => sendProblem(reply, toHubError(error)),
+    clientErrorHandler: createClientErrorHandler(options.logger),
     // Name every invalid field at once, and reject unknown members instead of silently dropping them.
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
@@ -76,7 +90,14 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Servi
     request.log.info({ req: request, res: reply, responseTimeMs: Math.round(reply.elapsedTime * 100) / 100 }, 'request completed');
   });
 
-  registerProblemHandlers(app);
+  // The routes are known once every plugin has registered its own: logged, and used to tell a 405 from a 404.
+  let routes: RouteMatcher | undefined;
+  registerProblemHandlers(app, { methodsAt: (path) => routes?.methodsAt(path) ?? [] });
+  app.addHook('onReady', async () => {
+    const served: ServedRoute[] = routesOfPrintout(app.printRoutes({ commonPrefix: false }));
+    routes = createRouteMatcher(served);
+    app.log.info({ routes: served.map(({ method, path }) => `${method} ${path}`) }, 'routes');
+  });
   registerHealthRoutes(app, options.readiness ?? []);
   registerHttpMetrics(app, metrics);
 
