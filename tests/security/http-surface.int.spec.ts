@@ -93,6 +93,9 @@ function expectProblem(answer: RawAnswer, status: number, label: string): void {
   expect(answer.status, label).toBe(status);
   expect(answer.headers['content-type'], label).toMatch(/^application\/problem\+json/);
   expect(JSON.parse(answer.body), label).toMatchObject({ status, type: expect.stringMatching(/^urn:lgsp:problem:/) });
+  // Written before any route or hook ran, with what every answer carries all the same.
+  expect(answer.headers['cache-control'], label).toBe('no-store');
+  expect(answer.headers['x-content-type-options'], label).toBe('nosniff');
 }
 
 // Concurrently: each waits for the request timeout, not for the machine.

@@ -31,7 +31,7 @@ export function createClientErrorHandler(logger: Logger) {
       return;
     }
     const body = JSON.stringify(problemBody(problem));
-    const head = `HTTP/1.1 ${problem.status} ${REASONS[problem.status] ?? 'Bad Request'}\r\ncontent-type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n`;
+    const head = `HTTP/1.1 ${problem.status} ${REASONS[problem.status] ?? 'Bad Request'}\r\ncontent-type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n`;
     socket.end(`${head}${body}`, () => socket.destroy());
   };
 }

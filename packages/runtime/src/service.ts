@@ -56,7 +56,9 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Servi
     http: { maxHeaderSize: MAX_HEADER_BYTES, requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
     // Refusals that happen before routing (an undecodable or over-long path segment; a request the HTTP
     // parser or the timeout cut off) are problem+json too, like every other.
-    frameworkErrors: (error, _request, reply) => sendProblem(reply, toHubError(error)),
+    // No hook runs for these, so what every answer carries is set here.
+    frameworkErrors: (error, request, reply) =>
+      sendProblem(reply.header(REQUEST_ID_HEADER, request.id).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff'), toHubError(error)),
     clientErrorHandler: createClientErrorHandler(options.logger),
     // Name every invalid field at once, and reject unknown members instead of silently dropping them.
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },

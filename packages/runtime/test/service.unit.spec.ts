@@ -149,6 +149,10 @@ describe('the service bootstrap', () => {
       expect(response.headers['content-type'], url).toContain(PROBLEM_CONTENT_TYPE);
       expect(response.json(), url).toMatchObject({ type: 'urn:lgsp:problem:request-invalid', status: 400, errors: [{ pointer: '/params' }] });
       expect(response.json().detail, url).not.toContain('xxxxxxxxxx');
+      // No hook runs for the router's refusals; they carry what every answer does all the same.
+      expect(response.headers['x-request-id'], url).toBe(response.json().requestId);
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(response.headers['cache-control'], url).toBe('no-store');
     }
   });
 
