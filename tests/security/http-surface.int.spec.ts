@@ -149,6 +149,21 @@ describe.concurrent('slow clients are cut off while others are served', () => {
   });
 });
 
+describe('requests the HTTP parser or the protocol refuse', () => {
+  it.each(HUB_SERVICE_NAMES.map((name) => [name]))('%s answers them with problem+json too', async (service) => {
+    const noHost = await rawRequest(hub.url(service), { method: 'GET', path: '/health', headers: {}, noHost: true });
+    expect(noHost.status).toBe(400);
+    expect(noHost.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(noHost.body)).toMatchObject({ status: 400, errors: [{ pointer: '/headers/host', message: 'is required' }] });
+    const malformed: Array<Record<string, string>> = [{ 'content-length': '5', 'transfer-encoding': 'chunked' }, { 'x-nul': 'a\u0000b' }];
+    for (const headers of malformed) {
+      expectProblem(await rawRequest(hub.url(service), { method: 'POST', path: '/v1/events', headers }), 400, `${service} ${JSON.stringify(headers)}`);
+    }
+    expectProblem(await rawRequest(hub.url(service), { method: 'BREW', path: '/health', headers: {} }), 400, `${service} BREW`);
+    expect((await fetch(`${hub.url(service)}/health`)).status).toBe(200);
+  });
+});
+
 describe('huge headers get 431 and the process stays up', () => {
   it.each(HUB_SERVICE_NAMES.map((name) => [name]))('%s', async (service) => {
     for (const [target, bytes] of [['/health', 64 * 1024], ['/v1/events', 17 * 1024], ['/health', 1024 * 1024]] as const) {

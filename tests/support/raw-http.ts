@@ -30,6 +30,8 @@ export interface RawRequest {
    */
   sendBytes?: number;
   chunked?: boolean;
+  /** Send no Host header (HTTP/1.1 requires one). */
+  noHost?: boolean;
   timeoutMs?: number;
 }
 
@@ -80,7 +82,7 @@ export function rawRequest(baseUrl: string, request: RawRequest): Promise<RawAns
     socket.on('error', () => finish(true));
     socket.on('close', () => finish(true));
     socket.on('connect', () => {
-      const head = [`${request.method} ${request.path} HTTP/1.1`, `host: ${hostname}:${port}`, ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`)];
+      const head = [`${request.method} ${request.path} HTTP/1.1`, ...(request.noHost ? [] : [`host: ${hostname}:${port}`]), ...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`)];
       socket.write(`${head.join('\r\n')}\r\n${request.headersUnfinished ? '' : '\r\n'}`);
       const body = request.sendBytes === undefined ? request.body : request.body?.subarray(0, request.sendBytes);
       if (!body) return;

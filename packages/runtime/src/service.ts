@@ -7,6 +7,7 @@ import { createClientErrorHandler } from './client-errors.ts';
 import { registerHealthRoutes, type ReadinessCheck } from './health.ts';
 import type { Logger } from './logger.ts';
 import { createMetricsRegistry, registerHttpMetrics } from './metrics.ts';
+import { Errors } from './errors.ts';
 import { registerProblemHandlers, sendProblem, toHubError } from './problem.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
 import { createRouteMatcher, routesOfPrintout, type RouteMatcher, type ServedRoute } from './routes.ts';
@@ -53,7 +54,14 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Servi
     routerOptions: { maxParamLength: 200 },
     // The timeouts go to Node's server constructor too: set only afterwards (as fastify does), the request
     // timeout leaves the headers timeout at Node's 60 s, and then a body trickling in is never cut off.
-    http: { maxHeaderSize: MAX_HEADER_BYTES, requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
+    // Node answers an HTTP/1.1 request without Host itself, with an empty 400; the hook below does, as problem+json.
+    http: {
+      maxHeaderSize: MAX_HEADER_BYTES,
+      requestTimeout,
+      headersTimeout: requestTimeout,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+      requireHostHeader: false,
+    },
     // Refusals that happen before routing (an undecodable or over-long path segment; a request the HTTP
     // parser or the timeout cut off) are problem+json too, like every other.
     // No hook runs for these, so what every answer carries is set here.
@@ -77,6 +85,10 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Servi
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    // RFC 9112 §3.2: a server must refuse an HTTP/1.1 request that does not name its host.
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) {
+      throw Errors.BadRequest({ detail: 'An HTTP/1.1 request must carry a Host header', errors: [{ pointer: '/headers/host', message: 'is required' }] });
+    }
   });
   // Once shutdown starts, answers to requests still in flight close their keep-alive connection,
   // so the server can finish without waiting for idle clients to time out.
