@@ -34,6 +34,7 @@ export interface ServiceAppOptions {
 export type ServiceApp = FastifyInstance & { metricsRegistry: Registry };
 
 export const MAX_HEADER_BYTES = 16 * 1024;
+export const MAX_PATH_PARAMETER_CHARS = 1024;
 /** How often Node checks requests against the request timeout (its default, 30 s, would let one run that much over). */
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
@@ -51,7 +52,9 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Servi
     keepAliveTimeout: 72_000,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    routerOptions: { maxParamLength: 200 },
+    // Above every documented parameter's maxLength, so that the route (after the key is checked) is what
+    // refuses an over-long one; the router's own limit is only a bound on its work.
+    routerOptions: { maxParamLength: MAX_PATH_PARAMETER_CHARS },
     // The timeouts go to Node's server constructor too: set only afterwards (as fastify does), the request
     // timeout leaves the headers timeout at Node's 60 s, and then a body trickling in is never cut off.
     // Node answers an HTTP/1.1 request without Host itself, with an empty 400; the hook below does, as problem+json.
