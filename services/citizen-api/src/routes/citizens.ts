@@ -24,7 +24,12 @@ interface PersonRoute {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-const config = { swaggerTransform: documentedRequest };
+
+/** Every purpose the policy's consumers hold, for the document: the names of api.md §3, not secrets. */
+function purposesOf(policy: Policy): string[] {
+  const consumers = [...policy.consumers, ...policy.operators.flatMap((operator) => (operator.consumer ? [operator.consumer] : []))];
+  return [...new Set(consumers.flatMap((consumer) => Object.keys(consumer.purposes)))].sort();
+}
 
 function contextOf(request: FastifyRequest): ReadContext {
   return { reader: readerOf(request), requestId: request.id };
@@ -40,6 +45,7 @@ function sendJson(reply: FastifyReply, body: string): FastifyReply {
 }
 
 export function citizenRoutes({ policy, reads, limiter, metrics }: CitizenRoutesOptions): FastifyPluginAsync {
+  const config = { swaggerTransform: documentedRequest(purposesOf(policy)) };
   return async (app) => {
     registerReaderHook(app, policy);
     registerRateLimitHook(app, limiter, metrics);

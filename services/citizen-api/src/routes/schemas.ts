@@ -56,25 +56,29 @@ interface DocumentedRoute {
 /**
  * For the OpenAPI document only, what the route checks itself and a route schema would check with worse
  * answers: the personal ID's form (the route answers PERSONAL_ID_INVALID for every way it can be wrong),
- * and the purpose, required in the query or the x-purpose header, equal if both. A schema cannot say "one
- * of the two, equal if both", so the document asks for the query and names the header in its description;
- * the reader hook enforces the rule, and the route schema still bounds the header's length.
+ * and the purpose: one of the policy's, required in the query or the x-purpose header, equal if both. A
+ * schema cannot say "one of the two, equal if both", so the document asks for the query and names the
+ * header in its description; the reader hook enforces the rule (403 for a purpose the key does not hold),
+ * and the route schema still bounds both lengths.
  */
-export function documentedRequest({ schema, url }: { schema: unknown; url: string }) {
-  const route = schema as DocumentedRoute;
-  const { 'x-purpose': _header, ...otherHeaders } = route.headers.properties;
-  const formed = (id: object) => ({ ...id, pattern: PERSONAL_ID_FORM });
-  return {
-    schema: {
-      ...route,
-      ...(route.params ? { params: { ...route.params, properties: { ...route.params.properties, personalId: formed(route.params.properties.personalId) } } } : {}),
-      ...(route.body
-        ? { body: { ...route.body, properties: { ...route.body.properties, ids: { ...route.body.properties.ids, items: formed(route.body.properties.ids.items) } } } }
-        : {}),
-      querystring: { ...route.querystring, required: ['purpose'] },
-      headers: { ...route.headers, properties: otherHeaders },
-    },
-    url,
+export function documentedRequest(purposes: readonly string[]) {
+  return ({ schema, url }: { schema: unknown; url: string }) => {
+    const route = schema as DocumentedRoute & { querystring: { properties: { purpose: object } } };
+    const { 'x-purpose': _header, ...otherHeaders } = route.headers.properties;
+    const formed = (id: object) => ({ ...id, pattern: PERSONAL_ID_FORM });
+    const purpose = { ...route.querystring.properties.purpose, enum: [...purposes] };
+    return {
+      schema: {
+        ...route,
+        ...(route.params ? { params: { ...route.params, properties: { ...route.params.properties, personalId: formed(route.params.properties.personalId) } } } : {}),
+        ...(route.body
+          ? { body: { ...route.body, properties: { ...route.body.properties, ids: { ...route.body.properties.ids, items: formed(route.body.properties.ids.items) } } } }
+          : {}),
+        querystring: { ...route.querystring, properties: { ...route.querystring.properties, purpose }, required: ['purpose'] },
+        headers: { ...route.headers, properties: otherHeaders },
+      },
+      url,
+    };
   };
 }
 
