@@ -4,7 +4,7 @@
 import type { Admin } from 'kafkajs';
 import { eventTypesOfRegistry, schemaCatalogue } from '@lgsp/contract';
 import { kafkaReadiness, topicNames, type HubProducer } from '@lgsp/kafka';
-import type { Policy } from '@lgsp/policy';
+import { authenticate, type Policy } from '@lgsp/policy';
 import { redisReadiness, type RedisClient } from '@lgsp/redis';
 import { buildServiceApp, createMetricsRegistry, type ClosableResource, type Logger, type Registry, type ServiceApp } from '@lgsp/runtime';
 import { serviceNameOf, type AdapterDefinition } from './definition.ts';
@@ -27,6 +27,8 @@ export interface AdapterAppDeps {
   resources?: ClosableResource[];
   now?: () => Date;
   publicBaseUrl?: string;
+  /** REQUEST_TIMEOUT_MS: a request slower to arrive is cut off with 408. */
+  requestTimeoutMs?: number;
 }
 
 export async function buildAdapterApp(definition: AdapterDefinition, deps: AdapterAppDeps): Promise<ServiceApp> {
@@ -51,8 +53,17 @@ export async function buildAdapterApp(definition: AdapterDefinition, deps: Adapt
     readiness: [kafkaReadiness(deps.admin), redisReadiness(deps.redis)],
     resources: deps.resources,
     bodyLimit: MAX_RECORDS_BODY_BYTES,
+    ...(deps.requestTimeoutMs ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
   });
-  await app.register(schemaCatalogue({ types: eventTypesOfRegistry(definition.registry), baseUrl: deps.publicBaseUrl }));
+  // The catalogue needs a key like every other route (any key the policy holds: schemas are not secret
+  // from the hub's own agencies, portals and operators, but nothing is served to strangers).
+  await app.register(
+    schemaCatalogue({
+      types: eventTypesOfRegistry(definition.registry),
+      baseUrl: deps.publicBaseUrl,
+      authenticate: (request) => void authenticate(deps.policy, request.headers.authorization),
+    }),
+  );
   await app.register(
     pushRoutes({
       registry: definition.registry,

@@ -66,6 +66,7 @@ export async function startAdapter(definition: AdapterDefinition, env: NodeJS.Pr
     core,
     resources,
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
   });
 
   // Kafka may come up after the adapter: until then requests are answered 503 and /ready says why.

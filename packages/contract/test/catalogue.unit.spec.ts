@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildServiceApp, createLogger, PROBLEM_CONTENT_TYPE, type ServiceApp } from '@lgsp/runtime';
+import { buildServiceApp, createLogger, Errors, PROBLEM_CONTENT_TYPE, type ServiceApp } from '@lgsp/runtime';
 import { cloudEventSchema, EVENT_SCHEMAS, eventTypesOfRegistry, schemaCatalogue, SCHEMA_CONTENT_TYPE, schemaIdOf, type SchemaCatalogueOptions } from '@lgsp/contract';
 
 let app: ServiceApp | undefined;
@@ -62,5 +62,25 @@ describe('the schema catalogue', () => {
     const document = (await service.inject('/openapi.json')).json();
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/schemas', '/v1/schemas/{type}']));
     expect(Object.keys(document.paths['/v1/schemas/{type}'].get.responses['200'].content)).toEqual([SCHEMA_CONTENT_TYPE]);
+    expect(Object.keys(document.paths['/v1/schemas/{type}'].get.responses['404'].content)).toEqual([PROBLEM_CONTENT_TYPE]);
+  });
+
+  it('checks the key first when told how, and documents that it needs one', async () => {
+    const service = await landAdapter({
+      authenticate: (request) => {
+        if (request.headers.authorization !== 'Bearer known') throw Errors.Unauthorized({ detail: 'no key' });
+      },
+    });
+    for (const url of ['/v1/schemas', '/v1/schemas/vn.lgsp.land.right-granted.v1', '/v1/schemas/nonsense']) {
+      const refused = await service.inject(url);
+      expect(refused.statusCode, url).toBe(401);
+      expect(refused.headers['content-type'], url).toContain(PROBLEM_CONTENT_TYPE);
+    }
+    expect((await service.inject({ url: '/v1/schemas', headers: { authorization: 'Bearer known' } })).statusCode).toBe(200);
+    const document = (await service.inject('/openapi.json')).json();
+    for (const path of ['/v1/schemas', '/v1/schemas/{type}']) {
+      expect(document.paths[path].get.security, path).toEqual([{ bearer: [] }]);
+      expect(Object.keys(document.paths[path].get.responses['401'].content), path).toEqual([PROBLEM_CONTENT_TYPE]);
+    }
   });
 });

@@ -29,6 +29,8 @@ export const commonConfigProperties = {
   REDIS_CLUSTER_NODES: { type: 'string', pattern: '^[^,\\s]+:\\d+(,[^,\\s]+:\\d+)*$' },
   REDIS_KEY_PREFIX: { type: 'string', pattern: '^[a-zA-Z0-9:._-]*$', default: '' },
   SHUTDOWN_GRACE_MS: { type: 'integer', minimum: 0, maximum: 600000, default: 10000 },
+  /** How long a request may take to arrive in full, headers and body; a slower client is cut off with 408. */
+  REQUEST_TIMEOUT_MS: { type: 'integer', minimum: 1000, maximum: 120000, default: 30000 },
 } as const satisfies Record<string, JSONSchema>;
 
 export function portProperty(defaultPort: number) {

@@ -24,7 +24,13 @@ export function registerHttpMetrics(app: FastifyInstance, registry: Registry): v
     const route = request.routeOptions.url ?? 'unmatched';
     duration.observe({ route, method: request.method, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  const schema = {
+    summary: 'Prometheus metrics (text exposition format)',
+    tags: ['operations'],
+    security: [],
+    response: { 200: { description: 'The metrics', content: { 'text/plain': { schema: { type: 'string' } } } } },
+  } as const;
+  app.get('/metrics', { schema }, async (_request, reply) => {
     reply.type(registry.contentType);
     return registry.metrics();
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { captureLogger } from '@lgsp/testkit';
-import { buildServiceApp, Errors, PROBLEM_CONTENT_TYPE } from '@lgsp/runtime';
+import { buildServiceApp, clientErrorProblem, createRouteMatcher, Errors, PROBLEM_CONTENT_TYPE, routesOfPrintout, toHubError } from '@lgsp/runtime';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
@@ -34,6 +34,7 @@ async function sampleApp(readyOk = true) {
     },
     async () => ({ ok: true }),
   );
+  built.get<{ Params: { id: string } }>('/v1/things/:id', { schema: { querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1 } } } } }, async (request) => ({ id: request.params.id }));
   built.get('/v1/teapot', async () => {
     throw Errors.Forbidden({ detail: 'this key may not brew' });
   });
@@ -130,11 +131,118 @@ describe('the service bootstrap', () => {
     expect(text()).not.toContain('001203012345');
   });
 
-  it('serves its OpenAPI 3.1 document', async () => {
+  it('serves its OpenAPI 3.1 document, the open operations routes included', async () => {
     const { app } = await sampleApp();
     const document = (await app.inject('/openapi.json')).json();
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toContain('/v1/things');
-    expect(Object.keys(document.paths)).not.toContain('/metrics');
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/things', '/health', '/ready', '/metrics']));
+    for (const path of ['/health', '/ready', '/metrics']) expect(document.paths[path].get.security, path).toEqual([]);
+    expect(Object.keys(document.paths['/ready'].get.responses['503'].content)).toEqual([PROBLEM_CONTENT_TYPE]);
+    expect(Object.keys(document.paths['/metrics'].get.responses['200'].content)).toEqual(['text/plain']);
+  });
+
+  it('answers a path segment that is not valid percent-encoding, or too long, with 400 problem+json', async () => {
+    const { app } = await sampleApp();
+    for (const url of ['/v1/things/%zz', `/v1/things/${'x'.repeat(1025)}`]) {
+      const response = await app.inject(url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.headers['content-type'], url).toContain(PROBLEM_CONTENT_TYPE);
+      expect(response.json(), url).toMatchObject({ type: 'urn:lgsp:problem:request-invalid', status: 400, errors: [{ pointer: '/params' }] });
+      expect(response.json().detail, url).not.toContain('xxxxxxxxxx');
+      // No hook runs for the router's refusals; they carry what every answer does all the same.
+      expect(response.headers['x-request-id'], url).toBe(response.json().requestId);
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(response.headers['cache-control'], url).toBe('no-store');
+    }
+  });
+
+  it('answers a served path asked with another method 405 with Allow, whatever the body', async () => {
+    const { app } = await sampleApp();
+    for (const [method, payload] of [['DELETE', undefined], ['PUT', '{"broken":'], ['QUERY', undefined]] as const) {
+      const response = await app.inject({ method, url: '/v1/things', ...(payload ? { payload, headers: { 'content-type': 'application/json' } } : {}) });
+      expect(response.statusCode, method).toBe(405);
+      expect(response.headers.allow, method).toBe('POST');
+      expect(response.json(), method).toMatchObject({ type: 'urn:lgsp:problem:method-not-allowed', status: 405 });
+    }
+    const parametric = await app.inject({ method: 'POST', url: '/v1/things/42' });
+    expect(parametric.statusCode).toBe(405);
+    expect(parametric.headers.allow).toBe('GET, HEAD');
+  });
+
+  it('answers an unknown path 404 even when its body is malformed', async () => {
+    const { app } = await sampleApp();
+    const response = await app.inject({ method: 'POST', url: '/v1/nowhere', payload: '{"broken":', headers: { 'content-type': 'application/json' } });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().type).toBe('urn:lgsp:problem:not-found');
+  });
+
+  it('names query parameters under /query, as the hub\'s own checks do', async () => {
+    const { app } = await sampleApp();
+    const response = await app.inject('/v1/things/1?limit=0');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ pointer: '/query/limit', message: 'must be >= 1' }]);
+  });
+
+  it('logs the routes it serves, from fastify\'s own route table', async () => {
+    const { app, lines } = await sampleApp();
+    await app.ready();
+    const logged = lines().find((line) => line.msg === 'routes');
+    expect(logged?.routes).toEqual(expect.arrayContaining(['GET /health', 'HEAD /health', 'POST /v1/things', 'GET /v1/things/:id', 'GET /openapi.json']));
+  });
+});
+
+describe('framework refusals under the hub\'s own codes', () => {
+  it('never lets a framework code through as a problem type', () => {
+    const error = Object.assign(new Error('Request body size did not match Content-Length'), { code: 'FST_ERR_CTP_INVALID_CONTENT_LENGTH', statusCode: 400 });
+    expect(toHubError(error)).toMatchObject({ code: 'BAD_REQUEST', status: 400 });
+    const odd = Object.assign(new Error('I am a teapot'), { code: 'FST_ERR_SOMETHING', statusCode: 418 });
+    expect(toHubError(odd)).toMatchObject({ code: 'BAD_REQUEST', status: 418 });
+  });
+
+  it('maps what the HTTP parser refuses before routing', () => {
+    expect(clientErrorProblem(Object.assign(new Error('timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }))).toMatchObject({ code: 'REQUEST_TIMEOUT', status: 408 });
+    expect(clientErrorProblem(Object.assign(new Error('overflow'), { code: 'HPE_HEADER_OVERFLOW' }))).toMatchObject({ code: 'HEADERS_TOO_LARGE', status: 431 });
+    expect(clientErrorProblem(Object.assign(new Error('bad'), { code: 'HPE_INVALID_METHOD' }))).toMatchObject({ code: 'BAD_REQUEST', status: 400 });
+  });
+});
+
+describe('reading fastify\'s route table', () => {
+  it('rebuilds every route from printRoutes({ commonPrefix: false })', () => {
+    const printout = [
+      '├── /health (GET, HEAD)',
+      '├── /v1/schemas (GET, HEAD)',
+      '│   └── /:type (GET, HEAD)',
+      '├── /v1/citizens:batchGet (POST)',
+      '├── /v1/citizens/:personalId (GET, HEAD)',
+      '│   ├── /history (GET, HEAD)',
+      '│   └── /access-log (GET, HEAD)',
+      '└── /v1/events (POST)',
+      '',
+    ].join('\n');
+    expect(routesOfPrintout(printout).map(({ method, path }) => `${method} ${path}`)).toEqual([
+      'GET /health',
+      'HEAD /health',
+      'GET /v1/schemas',
+      'HEAD /v1/schemas',
+      'GET /v1/schemas/:type',
+      'HEAD /v1/schemas/:type',
+      'POST /v1/citizens:batchGet',
+      'GET /v1/citizens/:personalId',
+      'HEAD /v1/citizens/:personalId',
+      'GET /v1/citizens/:personalId/history',
+      'HEAD /v1/citizens/:personalId/history',
+      'GET /v1/citizens/:personalId/access-log',
+      'HEAD /v1/citizens/:personalId/access-log',
+      'POST /v1/events',
+    ]);
+  });
+
+  it('matches concrete paths to the methods served there', () => {
+    const matcher = createRouteMatcher(routesOfPrintout('├── /v1/citizens:batchGet (POST)\n└── /v1/citizens/:personalId (GET, HEAD)\n    └── /history (GET, HEAD)\n'));
+    expect(matcher.methodsAt('/v1/citizens:batchGet')).toEqual(['POST']);
+    expect(matcher.methodsAt('/v1/citizens/001203012345')).toEqual(['GET', 'HEAD']);
+    expect(matcher.methodsAt('/v1/citizens/001203012345/history')).toEqual(['GET', 'HEAD']);
+    expect(matcher.methodsAt('/v1/citizens/a/b')).toEqual([]);
+    expect(matcher.methodsAt('/v1/citizensXbatchGet')).toEqual([]);
   });
 });

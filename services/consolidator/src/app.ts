@@ -12,6 +12,7 @@ export interface ConsolidatorAppDeps {
   consumer: ConsolidatorConsumer;
   metrics: Registry;
   resources: ClosableResource[];
+  requestTimeoutMs?: number;
 }
 
 export function buildApp(deps: ConsolidatorAppDeps): Promise<ServiceApp> {
@@ -31,5 +32,6 @@ export function buildApp(deps: ConsolidatorAppDeps): Promise<ServiceApp> {
       },
     ],
     resources: deps.resources,
+    ...(deps.requestTimeoutMs ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
   });
 }

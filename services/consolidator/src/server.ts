@@ -82,6 +82,7 @@ const app = await buildApp({
   redis,
   consumer,
   metrics: registry,
+  requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
   resources: [
     { name: 'redis', close: () => closeRedis(redis) },
     { name: 'kafka-producer', close: () => producer.disconnect() },

@@ -68,13 +68,26 @@ export function describeAdapterContract({ registry, buildApp, native }: AdapterC
   });
 
   describe('accepted input', () => {
-    it('serves the schema catalogue of exactly its own types', async () => {
-      const listing = await adapter.app.inject({ method: 'GET', url: '/v1/schemas' });
-      expect(listing.statusCode).toBe(200);
-      expect(listing.json().types.map((entry: { type: string }) => entry.type).sort()).toEqual([...ownTypes].sort());
-      const schema = await adapter.app.inject({ method: 'GET', url: `/v1/schemas/${ownTypes[0]}` });
-      expect(schema.statusCode).toBe(200);
-      expect(schema.json().$id).toBe(`urn:lgsp:schema:${ownTypes[0]}`);
+    it('serves the schema catalogue of exactly its own types to any key the hub knows', async () => {
+      for (const holder of [key, 'dev-land-portal-key']) {
+        const headers = { authorization: `Bearer ${holder}` };
+        const listing = await adapter.app.inject({ method: 'GET', url: '/v1/schemas', headers });
+        expect(listing.statusCode).toBe(200);
+        expect(listing.json().types.map((entry: { type: string }) => entry.type).sort()).toEqual([...ownTypes].sort());
+        const schema = await adapter.app.inject({ method: 'GET', url: `/v1/schemas/${ownTypes[0]}`, headers });
+        expect(schema.statusCode).toBe(200);
+        expect(schema.json().$id).toBe(`urn:lgsp:schema:${ownTypes[0]}`);
+      }
+    });
+
+    it('serves no schema without a key the hub knows', async () => {
+      for (const headers of [{}, { authorization: 'Bearer not-a-key' }]) {
+        for (const url of ['/v1/schemas', `/v1/schemas/${ownTypes[0]}`]) {
+          const response = await adapter.app.inject({ method: 'GET', url, headers });
+          expect(response.statusCode, url).toBe(401);
+          expect(response.json().type, url).toBe('urn:lgsp:problem:unauthorized');
+        }
+      }
     });
 
     it('publishes one CloudEvent keyed by subject, attributes intact, with the hub attributes and the request id', async () => {

@@ -2,8 +2,8 @@
 // with their schema URIs, `GET /v1/schemas/{type}` returns one schema, so every `dataschema` an
 // event carries resolves. The envelope is served too, as `cloudevent`. Schemas are immutable within
 // a process, so each is serialized once at registration.
-import type { FastifyPluginAsync } from 'fastify';
-import { Errors } from '@lgsp/runtime';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { Errors, problemResponse } from '@lgsp/runtime';
 import { cloudEventSchema } from '../schemas/envelope.ts';
 import { EVENT_SCHEMAS, eventTypeParts, schemaIdOf, type EventType, type Registry } from '../schemas/catalogue.ts';
 
@@ -15,6 +15,8 @@ export interface SchemaCatalogueOptions {
   types: readonly EventType[];
   /** Public base URL of the service (e.g. `https://lgsp.example.gov.vn/land`); listed URLs are relative without it. */
   baseUrl?: string;
+  /** Checks the caller's key before anything is read (throws the 401); the routes are documented as needing one. */
+  authenticate?: (request: FastifyRequest) => void;
 }
 
 export interface CatalogueEntry {
@@ -53,22 +55,7 @@ const listingSchema = {
   },
 } as const;
 
-// Response schemas also serialize: a problem must keep every member the error handler writes.
-const problemSchema = {
-  type: 'object',
-  required: ['type', 'title', 'status'],
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    requestId: { type: 'string' },
-  },
-  additionalProperties: true,
-} as const;
-
-export function schemaCatalogue({ types, baseUrl = '' }: SchemaCatalogueOptions): FastifyPluginAsync {
+export function schemaCatalogue({ types, baseUrl = '', authenticate }: SchemaCatalogueOptions): FastifyPluginAsync {
   const base = baseUrl.replace(/\/+$/, '');
   const urlOf = (name: string): string => `${base}/v1/schemas/${name}`;
   const entries: CatalogueEntry[] = [...new Set(types)].map((type) => {
@@ -79,14 +66,22 @@ export function schemaCatalogue({ types, baseUrl = '' }: SchemaCatalogueOptions)
   const served = new Map<string, string>([[ENVELOPE_SCHEMA_NAME, JSON.stringify(cloudEventSchema)]]);
   for (const { type } of entries) served.set(type, JSON.stringify(EVENT_SCHEMAS[type]));
 
+  const keyed = authenticate ? { security: [{ bearer: [] }] } : {};
+  const refusals = {
+    ...(authenticate ? { 401: problemResponse('No key, or a key the hub does not know') } : {}),
+    '4xx': problemResponse('Any other refusal: problem+json naming what is wrong'),
+  };
+
   return async (app) => {
+    if (authenticate) app.addHook('onRequest', async (request) => authenticate(request));
     app.get(
       '/v1/schemas',
       {
         schema: {
           summary: 'The event types this service accepts, with their schema URIs',
           tags: ['schemas'],
-          response: { 200: listingSchema },
+          ...keyed,
+          response: { 200: { description: 'The catalogue', ...listingSchema }, ...refusals },
         },
       },
       async () => listing,
@@ -98,6 +93,7 @@ export function schemaCatalogue({ types, baseUrl = '' }: SchemaCatalogueOptions)
         schema: {
           summary: "One event type's JSON Schema (draft 2020-12), or the envelope's as `cloudevent`",
           tags: ['schemas'],
+          ...keyed,
           params: {
             type: 'object',
             required: ['type'],
@@ -105,7 +101,8 @@ export function schemaCatalogue({ types, baseUrl = '' }: SchemaCatalogueOptions)
           },
           response: {
             200: { description: 'The JSON Schema', content: { [SCHEMA_CONTENT_TYPE]: { schema: { type: 'object' } } } },
-            404: { description: 'Not a type this service accepts', content: { 'application/problem+json': { schema: problemSchema } } },
+            404: problemResponse('Not a type this service accepts'),
+            ...refusals,
           },
         },
       },

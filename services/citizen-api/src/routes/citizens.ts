@@ -9,7 +9,7 @@ import { registerRateLimitHook } from '../http/rate-limit-hook.ts';
 import { PURPOSE_HEADER, readerOf, registerReaderHook } from '../http/reader-hook.ts';
 import type { CitizenApiMetrics } from '../metrics.ts';
 import type { RateLimiter } from '../rate-limit/limiter.ts';
-import { accessLogSchema, batchGetSchema, getRecordSchema, historySchema } from './schemas.ts';
+import { accessLogSchema, batchGetSchema, getRecordSchema, historySchema, documentedRequest } from './schemas.ts';
 
 export interface CitizenRoutesOptions {
   policy: Policy;
@@ -25,6 +25,12 @@ interface PersonRoute {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** Every purpose the policy's consumers hold, for the document: the names of api.md §3, not secrets. */
+function purposesOf(policy: Policy): string[] {
+  const consumers = [...policy.consumers, ...policy.operators.flatMap((operator) => (operator.consumer ? [operator.consumer] : []))];
+  return [...new Set(consumers.flatMap((consumer) => Object.keys(consumer.purposes)))].sort();
+}
+
 function contextOf(request: FastifyRequest): ReadContext {
   return { reader: readerOf(request), requestId: request.id };
 }
@@ -39,11 +45,12 @@ function sendJson(reply: FastifyReply, body: string): FastifyReply {
 }
 
 export function citizenRoutes({ policy, reads, limiter, metrics }: CitizenRoutesOptions): FastifyPluginAsync {
+  const config = { swaggerTransform: documentedRequest(purposesOf(policy)) };
   return async (app) => {
     registerReaderHook(app, policy);
     registerRateLimitHook(app, limiter, metrics);
 
-    app.get<PersonRoute>('/v1/citizens/:personalId', { schema: getRecordSchema }, async (request, reply) => {
+    app.get<PersonRoute>('/v1/citizens/:personalId', { schema: getRecordSchema, config }, async (request, reply) => {
       const personalId = requireValidPersonalId(request.params.personalId, '/params/personalId');
       const answer = await reads.readRecord(contextOf(request), personalId, request.headers['if-none-match']);
       // The portal may keep its copy but must revalidate it before each use; the view depends on the key and purpose.
@@ -53,17 +60,17 @@ export function citizenRoutes({ policy, reads, limiter, metrics }: CitizenRoutes
     });
 
     // `::` is a literal colon in a fastify path (Google-style custom method, api.md §2).
-    app.post<{ Body: { ids: string[] } }>('/v1/citizens::batchGet', { schema: batchGetSchema }, async (request, reply) => {
+    app.post<{ Body: { ids: string[] } }>('/v1/citizens::batchGet', { schema: batchGetSchema, config }, async (request, reply) => {
       const ids = request.body.ids.map((id, index) => requireValidPersonalId(id, `/ids/${index}`));
       return sendJson(reply, await reads.readBatch(contextOf(request), ids));
     });
 
-    app.get<PersonRoute>('/v1/citizens/:personalId/history', { schema: historySchema }, async (request, reply) => {
+    app.get<PersonRoute>('/v1/citizens/:personalId/history', { schema: historySchema, config }, async (request, reply) => {
       const personalId = requireValidPersonalId(request.params.personalId, '/params/personalId');
       return sendJson(reply, await reads.readHistory(contextOf(request), personalId, pageOf(request)));
     });
 
-    app.get<PersonRoute>('/v1/citizens/:personalId/access-log', { schema: accessLogSchema }, async (request, reply) => {
+    app.get<PersonRoute>('/v1/citizens/:personalId/access-log', { schema: accessLogSchema, config }, async (request, reply) => {
       // The purpose must grant the access log itself, beyond being held (403 otherwise).
       const reader = readerOf(request);
       requireSection(reader.principal, reader.purpose, ACCESS_LOG);

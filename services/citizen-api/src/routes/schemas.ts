@@ -1,6 +1,8 @@
 // Route schemas: the one source of request validation and of the OpenAPI document (/openapi.json).
 // A personal ID is checked by the contract's rules in the route (one error code for every way it can be
 // wrong), so its schema bounds only the length.
+import { BIRTH_PROVINCE_CODES } from '@lgsp/contract';
+import { problemResponse } from '@lgsp/runtime';
 import { MAX_BATCH_IDS, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './limits.ts';
 
 const personalId = {
@@ -11,7 +13,11 @@ const personalId = {
 } as const;
 
 const purposeQuery = {
-  purpose: { type: 'string', maxLength: 64, description: 'The purpose of the read, as the access policy names it (or the x-purpose header)' },
+  purpose: {
+    type: 'string',
+    maxLength: 64,
+    description: 'The purpose of the read, as the access policy names it. The x-purpose header may name it instead (at most 64 characters); when both are given they must agree',
+  },
 } as const;
 
 const purposeHeaders = {
@@ -25,17 +31,56 @@ const pageQuery = {
   cursor: { type: 'string', maxLength: 64, pattern: '^[A-Za-z0-9_-]*$', description: 'nextCursor of the previous page' },
 } as const;
 
-const problem = { description: 'problem+json (RFC 9457) naming what is wrong' } as const;
+const retryAfter = { 'retry-after': { type: 'string', description: 'Seconds to wait before retrying' } } as const;
 
 const errorResponses = {
-  400: { description: 'Malformed request or personal ID; problem+json with errors: [{ pointer, message }]' },
-  401: { description: 'No key, or a key the hub does not know' },
-  403: { description: 'The key does not hold the purpose, or the purpose does not grant what is asked' },
-  404: { description: 'The hub has never heard of this (valid) personal ID' },
-  429: { description: 'Over the consumer\'s rate limit; retry after Retry-After seconds' },
-  503: { description: 'The read could not be audited (Kafka unavailable); no record data was sent. Retry after Retry-After seconds' },
-  '4xx': problem,
+  400: problemResponse('Malformed request, personal ID or purpose; errors: [{ pointer, message }] name each'),
+  401: problemResponse('No key, or a key the hub does not know'),
+  403: problemResponse('The key does not hold the purpose, or the purpose does not grant what is asked'),
+  404: problemResponse('The hub has never heard of this (valid) personal ID'),
+  429: { ...problemResponse("Over the consumer's rate limit; retry after Retry-After seconds"), headers: retryAfter },
+  503: { ...problemResponse('The read could not be audited (Kafka unavailable); no record data was sent. Retry after Retry-After seconds'), headers: retryAfter },
+  '4xx': problemResponse('Any other refusal: problem+json naming what is wrong'),
 } as const;
+
+/** The form of a valid personal ID (identifiers.md), spelt out for the document: 12 digits, a known birth-province code first. */
+const PERSONAL_ID_FORM = `^(?:${Object.keys(BIRTH_PROVINCE_CODES).join('|')})[0-9]{9}$`;
+
+interface DocumentedRoute {
+  params?: { properties: { personalId: object } };
+  body?: { properties: { ids: { items: object } } };
+  querystring: { required?: string[] };
+  headers: { properties: Record<string, unknown> };
+}
+
+/**
+ * For the OpenAPI document only, what the route checks itself and a route schema would check with worse
+ * answers: the personal ID's form (the route answers PERSONAL_ID_INVALID for every way it can be wrong),
+ * and the purpose: one of the policy's, required in the query or the x-purpose header, equal if both. A
+ * schema cannot say "one of the two, equal if both", so the document asks for the query and names the
+ * header in its description; the reader hook enforces the rule (403 for a purpose the key does not hold),
+ * and the route schema still bounds both lengths.
+ */
+export function documentedRequest(purposes: readonly string[]) {
+  return ({ schema, url }: { schema: unknown; url: string }) => {
+    const route = schema as DocumentedRoute & { querystring: { properties: { purpose: object } } };
+    const { 'x-purpose': _header, ...otherHeaders } = route.headers.properties;
+    const formed = (id: object) => ({ ...id, pattern: PERSONAL_ID_FORM });
+    const purpose = { ...route.querystring.properties.purpose, enum: [...purposes] };
+    return {
+      schema: {
+        ...route,
+        ...(route.params ? { params: { ...route.params, properties: { ...route.params.properties, personalId: formed(route.params.properties.personalId) } } } : {}),
+        ...(route.body
+          ? { body: { ...route.body, properties: { ...route.body.properties, ids: { ...route.body.properties.ids, items: formed(route.body.properties.ids.items) } } } }
+          : {}),
+        querystring: { ...route.querystring, properties: { ...route.querystring.properties, purpose }, required: ['purpose'] },
+        headers: { ...route.headers, properties: otherHeaders },
+      },
+      url,
+    };
+  };
+}
 
 /** A record cut to a purpose: the identity keys always, and only the granted sections. */
 const recordView = {
