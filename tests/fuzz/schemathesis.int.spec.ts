@@ -49,6 +49,7 @@ function run(args: readonly string[], cwd: string, timeoutMs = 120_000): Promise
 function keyOf(service: HubServiceName): string | undefined {
   if (service.startsWith('adapter-')) return agencyKeyOf(service.slice('adapter-'.length));
   if (service === 'citizen-api') return 'dev-citizen-portal-key';
+  if (service === 'console') return 'dev-operator-key';
   return undefined;
 }
 
@@ -99,6 +100,7 @@ beforeAll(async () => {
   expect(version.output.trim(), `schemathesis ${PINNED} is pinned in tests/fuzz/requirements.txt`).toBe(`schemathesis, version ${PINNED}`);
 
   hub = await startHub();
+  await hub.start('console', { CITIZEN_API_URL: hub.url('citizen-api') });
   // The person the citizen API's document gives as its example, so reads of it reach a real record.
   const pushed = await fetch(`${hub.url('adapter-household')}/v1/records`, {
     method: 'POST',
@@ -119,7 +121,7 @@ afterAll(async () => {
 });
 
 describe('schemathesis finds nothing against any service', () => {
-  it.each(HUB_SERVICE_NAMES.map((name) => [name]))('%s, against its own /openapi.json', async (service) => {
+  it.each([...HUB_SERVICE_NAMES, 'console' as const].map((name) => [name]))('%s, against its own /openapi.json', async (service) => {
     const document = (await (await fetch(`${hub.url(service)}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.values(document.paths).reduce((count, methods) => count + Object.keys(methods).length, 0);
     expect(operations, 'every service documents its operations (health, readiness and metrics at least)').toBeGreaterThanOrEqual(3);
@@ -149,6 +151,8 @@ describe('schemathesis finds nothing against any service', () => {
       'none',
       '--no-color',
       ...(key ? ['--header', `Authorization: Bearer ${key}`] : []),
+      // The console refuses a state-changing request without it (so no other site can forge one).
+      ...(service === 'console' ? ['--header', 'x-lgsp-console: 1'] : []),
     ], workDir);
     const tail = result.output.slice(-12_000);
     expect(result.code, `schemathesis against ${service} (exit ${result.code}):\n${tail}`).toBe(0);

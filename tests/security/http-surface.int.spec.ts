@@ -89,6 +89,48 @@ describe('every route needs a key, except health, ready, metrics and openapi', (
   });
 });
 
+describe("the operators' console serves nothing but its login page without the operator key", () => {
+  // Open to everyone: what every service opens, and the login page with its own assets.
+  const PUBLIC = new Set(['/login', ...OPEN_PATHS]);
+
+  it('console', async () => {
+    const consoleService = await hub.start('console', { CITIZEN_API_URL: hub.url('citizen-api') });
+    const base = consoleService.url;
+    const routes = routeTable('console').filter((route) => route.method !== 'HEAD');
+    // The static route serves the app and the login page's assets: one path of each.
+    const concreteRoutes = routes.flatMap((route) =>
+      route.path === '/*' ? [{ ...route, path: '/assets/app/main.js', open: false }, { ...route, path: '/assets/public/login.js', open: true }] : [{ ...route, open: PUBLIC.has(route.path) }],
+    );
+    expect(concreteRoutes.length).toBeGreaterThan(12);
+    for (const route of concreteRoutes) {
+      const url = `${base}${concrete(route.path)}`;
+      if (route.open) {
+        const open = await fetch(url, { method: route.method, redirect: 'manual' });
+        expect(open.status, `${route.method} ${route.path} is open`).toBe(200);
+        continue;
+      }
+      for (const authorization of [undefined, 'Bearer forged-key-0123456789', 'Bearer dev-land-key', 'Bearer dev-citizen-portal-key']) {
+        const label = `${route.method} ${route.path} with ${authorization ?? 'no key'}`;
+        // The login itself refuses every key but the operator's; the cross-site header rule is the console's own test.
+        const headers: Record<string, string> = { 'x-lgsp-console': '1', ...(authorization ? { authorization } : {}) };
+        const body = route.method === 'POST' ? JSON.stringify(route.path === '/v1/session' ? { key: authorization?.slice(7) ?? 'no-key-at-all' } : { all: true }) : undefined;
+        const refused = await fetch(url, { method: route.method, headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) }, body, redirect: 'manual' });
+        const answer = await refused.text();
+        if (refused.status >= 300 && refused.status < 400) {
+          // A page: sent to the login page, with nothing of the app in the answer.
+          expect(refused.headers.get('location'), label).toMatch(/^\/login/);
+          expect(answer, label).not.toMatch(/<script|import /);
+          continue;
+        }
+        // No key or a forged one: 401. A real key of someone who is not an operator: 403.
+        const known = authorization === 'Bearer dev-land-key' || authorization === 'Bearer dev-citizen-portal-key';
+        expect(refused.status, `${label}: ${answer.slice(0, 200)}`).toBe(known ? 403 : 401);
+        expect(refused.headers.get('content-type'), label).toMatch(/^application\/problem\+json/);
+      }
+    }
+  }, 120_000);
+});
+
 function expectProblem(answer: RawAnswer, status: number, label: string): void {
   expect(answer.status, label).toBe(status);
   expect(answer.headers['content-type'], label).toMatch(/^application\/problem\+json/);

@@ -8,7 +8,7 @@ export type { EventFields } from './build-event.ts';
 export { validateEvent } from './validation/validate-event.ts';
 export type { EventValidation } from './validation/validate-event.ts';
 export { compiledContract, createContractAjv } from './validation/compile.ts';
-export { checkPersonalId, isValidPersonalId, parsePersonalId, centuryAndSexDigit, checkIdBirthConsistency } from './identifiers/personal-id.ts';
+export { PERSONAL_ID_PATTERN, checkPersonalId, isValidPersonalId, parsePersonalId, centuryAndSexDigit, checkIdBirthConsistency } from './identifiers/personal-id.ts';
 export type { Sex, PersonalIdParts, BirthFacts, BirthConsistency } from './identifiers/personal-id.ts';
 export { checkEnterpriseCode, isValidEnterpriseCode, enterpriseCheckDigit, ENTERPRISE_CHECK_WEIGHTS } from './identifiers/enterprise-code.ts';
 export { isProvinceCode, isCommuneCode, isCertificateNo, isLandUseCode } from './identifiers/codes.ts';

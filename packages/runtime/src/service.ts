@@ -8,6 +8,7 @@ import { registerHealthRoutes, type ReadinessCheck } from './health.ts';
 import type { Logger } from './logger.ts';
 import { createMetricsRegistry, registerHttpMetrics } from './metrics.ts';
 import { Errors } from './errors.ts';
+import { requestValidatorCompiler } from './request-validators.ts';
 import { registerProblemHandlers, sendProblem, toHubError } from './problem.ts';
 import { REQUEST_ID_HEADER, requestIdFor } from './request-id.ts';
 import { createRouteMatcher, routesOfPrintout, type RouteMatcher, type ServedRoute } from './routes.ts';
@@ -73,9 +74,8 @@ export async function buildServiceApp(options: ServiceAppOptions): Promise<Servi
     frameworkErrors: (error, request, reply) =>
       sendProblem(reply.header(REQUEST_ID_HEADER, request.id).header('cache-control', 'no-store').header('x-content-type-options', 'nosniff'), toHubError(error)),
     clientErrorHandler: createClientErrorHandler(options.logger),
-    // Name every invalid field at once, and reject unknown members instead of silently dropping them.
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   });
+  app.setValidatorCompiler(requestValidatorCompiler());
   app.decorate('metricsRegistry', metrics);
 
   // Route schemas are the one source of both validation and the OpenAPI document.

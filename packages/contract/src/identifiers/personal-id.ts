@@ -4,7 +4,10 @@
 // and reports ID_BIRTH_MISMATCH instead of rejecting it.
 import { personalId as personalIdSchema } from '../schemas/fragments.ts';
 import { invalid, VALID, type IdentifierCheck } from './check.ts';
-import { isBirthProvinceCode } from './province-codes.ts';
+import { BIRTH_PROVINCE_CODES, isBirthProvinceCode } from './province-codes.ts';
+
+/** The form of a valid personal ID as one regular expression, for route schemas and OpenAPI documents: a known birth-province code, then 9 digits. */
+export const PERSONAL_ID_PATTERN = `^(?:${Object.keys(BIRTH_PROVINCE_CODES).join('|')})[0-9]{9}$`;
 
 export type Sex = 'male' | 'female';
 

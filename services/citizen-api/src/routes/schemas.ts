@@ -1,7 +1,7 @@
 // Route schemas: the one source of request validation and of the OpenAPI document (/openapi.json).
 // A personal ID is checked by the contract's rules in the route (one error code for every way it can be
 // wrong), so its schema bounds only the length.
-import { BIRTH_PROVINCE_CODES } from '@lgsp/contract';
+import { PERSONAL_ID_PATTERN } from '@lgsp/contract';
 import { problemResponse } from '@lgsp/runtime';
 import { MAX_BATCH_IDS, MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './limits.ts';
 
@@ -44,7 +44,7 @@ const errorResponses = {
 } as const;
 
 /** The form of a valid personal ID (identifiers.md), spelt out for the document: 12 digits, a known birth-province code first. */
-const PERSONAL_ID_FORM = `^(?:${Object.keys(BIRTH_PROVINCE_CODES).join('|')})[0-9]{9}$`;
+const PERSONAL_ID_FORM = PERSONAL_ID_PATTERN;
 
 interface DocumentedRoute {
   params?: { properties: { personalId: object } };

@@ -6,7 +6,7 @@ import { checkPersonalId } from '@lgsp/contract';
 import type { CitizenAnswer, CitizenClient } from '../core/citizen-client.ts';
 import { ConsoleErrors } from '../errors.ts';
 import { operatorOf } from '../http/access-hook.ts';
-import { historySchema, recordSchema } from './schemas.ts';
+import { documentedPersonalId, historySchema, recordSchema } from './schemas.ts';
 
 interface PersonRoute {
   Params: { personalId: string };
@@ -25,13 +25,13 @@ function sendAnswer(reply: FastifyReply, answer: CitizenAnswer): FastifyReply {
 
 export function recordRoutes({ citizens }: { citizens: CitizenClient }): FastifyPluginAsync {
   return async (app) => {
-    app.get<PersonRoute>('/v1/console/records/:personalId', { schema: recordSchema }, async (request, reply) => {
+    app.get<PersonRoute>('/v1/console/records/:personalId', { schema: recordSchema, config: { swaggerTransform: documentedPersonalId } }, async (request, reply) => {
       const personalId = requireValidPersonalId(request.params.personalId);
       const { key } = operatorOf(request);
       return sendAnswer(reply, await citizens.read({ path: `/${personalId}`, operatorKey: key, requestId: request.id }));
     });
 
-    app.get<PersonRoute & { Querystring: { limit: number; cursor?: string } }>('/v1/console/records/:personalId/history', { schema: historySchema }, async (request, reply) => {
+    app.get<PersonRoute & { Querystring: { limit: number; cursor?: string } }>('/v1/console/records/:personalId/history', { schema: historySchema, config: { swaggerTransform: documentedPersonalId } }, async (request, reply) => {
       const personalId = requireValidPersonalId(request.params.personalId);
       const { key } = operatorOf(request);
       const query = { limit: request.query.limit, cursor: request.query.cursor };

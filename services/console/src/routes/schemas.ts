@@ -1,18 +1,20 @@
 // Route schemas: the one source of request validation, of the answers' shape and of the OpenAPI document
 // (/openapi.json). Every answer an operator's script may rely on is declared here in full.
+import { PERSONAL_ID_PATTERN } from '@lgsp/contract';
 import { REGISTRIES } from '@lgsp/kafka';
 import { REDRIVE_OUTCOMES } from '@lgsp/dead-letters';
 import { FIGURE_SECTIONS, QUALITY_CODES } from '@lgsp/record';
+import { problemResponse } from '@lgsp/runtime';
 
 export const MAX_LETTERS = 1000;
 export const MAX_ISSUE_PAGE = 200;
 export const MAX_HISTORY_PAGE = 100;
 
-const problem = { description: 'problem+json (RFC 9457) naming what is wrong' } as const;
+const problem = problemResponse('problem+json (RFC 9457) naming what is wrong');
 const errors = {
-  400: { description: 'A parameter is wrong; problem+json with errors: [{ pointer, message }]' },
-  401: { description: 'Not logged in: no session cookie, an expired or forged one, and no operator key' },
-  403: { description: 'A key of someone other than an operator, or a state-changing request without the x-lgsp-console header' },
+  400: problemResponse('A parameter is wrong; problem+json with errors: [{ pointer, message }]'),
+  401: problemResponse('Not logged in: no session cookie, an expired or forged one, and no operator key'),
+  403: problemResponse('A key of someone other than an operator, or a state-changing request without the x-lgsp-console header'),
   '4xx': problem,
   '5xx': problem,
 } as const;
@@ -30,6 +32,16 @@ export const personalIdParams = {
   properties: { personalId: { type: 'string', maxLength: 64, description: 'Personal identification number: 12 digits, a known birth-province code first (identifiers.md)' } },
 } as const;
 
+/**
+ * For the OpenAPI document only, the personal ID's exact form: the route checks it itself (the contract's
+ * rules, one error code for every way it can be wrong, as the citizen API answers), and the schema bounds its length.
+ */
+export function documentedPersonalId({ schema, url }: { schema: unknown; url: string }) {
+  const route = schema as { params: typeof personalIdParams };
+  const personalId = { ...route.params.properties.personalId, pattern: PERSONAL_ID_PATTERN };
+  return { schema: { ...route, params: { ...route.params, properties: { ...route.params.properties, personalId } } }, url };
+}
+
 // ---------- session ----------
 
 export const postSessionSchema = {
@@ -39,9 +51,9 @@ export const postSessionSchema = {
   body: { type: 'object', required: ['key'], additionalProperties: false, properties: { key: { type: 'string', minLength: 1, maxLength: 256 } } },
   response: {
     201: { type: 'object', required: ['operator', 'expiresAt'], properties: { operator: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } },
-    401: { description: 'Not an operator key of the hub' },
-    403: { description: 'A key of an agency or a portal, not an operator' },
-    429: { description: 'Too many failed logins from this address; retry after Retry-After seconds' },
+    401: problemResponse('Not an operator key of the hub'),
+    403: problemResponse('A key of an agency or a portal, not an operator'),
+    429: problemResponse('Too many failed logins from this address; retry after Retry-After seconds'),
     '4xx': problem,
   },
 } as const;
@@ -166,7 +178,7 @@ export const overviewSchema = {
         replay,
       },
     },
-    503: { description: 'The figures cannot be read (Kafka or Redis unavailable); retry after Retry-After seconds' },
+    503: problemResponse('The figures cannot be read (Kafka or Redis unavailable); retry after Retry-After seconds'),
     ...errors,
   },
 } as const;
@@ -271,13 +283,17 @@ export const redriveSchema = {
   ...common,
   summary: 'Re-drive dead letters through their adapters: the ones named, or every one not yet re-driven; each is marked and never sent twice',
   headers: { type: 'object', required: ['x-lgsp-console'], properties: { 'x-lgsp-console': { type: 'string', const: '1' } } },
+  // One of the two, never both, never neither.
   body: {
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      ids: { type: 'array', minItems: 1, maxItems: MAX_LETTERS, items: { type: 'string', minLength: 1, maxLength: 512 } },
-      all: { type: 'boolean', const: true },
-    },
+    oneOf: [
+      {
+        type: 'object',
+        required: ['ids'],
+        additionalProperties: false,
+        properties: { ids: { type: 'array', minItems: 1, maxItems: MAX_LETTERS, items: { type: 'string', minLength: 1, maxLength: 512 } } },
+      },
+      { type: 'object', required: ['all'], additionalProperties: false, properties: { all: { type: 'boolean', const: true } } },
+    ],
   },
   response: {
     200: {
@@ -306,9 +322,9 @@ export const recordSchema = {
   params: personalIdParams,
   response: {
     200: { type: 'object', description: "The citizen API's answer, passed through: the record (record.md §1) with its sections, quality and provenance" },
-    404: { description: 'The hub has never heard of this (valid) personal ID' },
-    502: { description: 'The citizen API refused the read for a reason of its own (e.g. it reads another policy)' },
-    503: { description: 'The citizen API cannot be reached, or could not audit the read; no record data was sent' },
+    404: problemResponse('The hub has never heard of this (valid) personal ID'),
+    502: problemResponse('The citizen API refused the read for a reason of its own (e.g. it reads another policy)'),
+    503: problemResponse('The citizen API cannot be reached, or could not audit the read; no record data was sent'),
     ...errors,
   },
 } as const;
@@ -326,9 +342,9 @@ export const historySchema = {
   },
   response: {
     200: { type: 'object', description: "The citizen API's answer, passed through: { personalId, items: [{ eventId, source, type, time, receivedAt, outcome }], nextCursor }" },
-    404: { description: 'The hub has never heard of this (valid) personal ID' },
-    502: { description: 'The citizen API refused the read for a reason of its own' },
-    503: { description: 'The citizen API cannot be reached, or could not audit the read' },
+    404: problemResponse('The hub has never heard of this (valid) personal ID'),
+    502: problemResponse('The citizen API refused the read for a reason of its own'),
+    503: problemResponse('The citizen API cannot be reached, or could not audit the read'),
     ...errors,
   },
 } as const;
