@@ -35,7 +35,8 @@ export async function send(baseUrl: string, request: HostileRequest): Promise<An
   for (const [name, value] of Object.entries(request.headers ?? {})) if (value !== undefined) headers[name] = value;
   // A Buffer body, so fetch adds no content type of its own.
   const body = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body;
-  const response = await fetch(`${baseUrl}${request.path}`, { method: request.method, headers, body, signal: AbortSignal.timeout(30_000) });
+  // Redirects are answers too (the console sends pages to its login page): seen, not followed.
+  const response = await fetch(`${baseUrl}${request.path}`, { method: request.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
   return { status: response.status, headers: response.headers, text: await response.text() };
 }
 

@@ -173,6 +173,7 @@ function recordsBody(registry: Registry): fc.Arbitrary<{ contentType: string; bo
 
 beforeAll(async () => {
   hub = await startHub();
+  await hub.start('console', { CITIZEN_API_URL: hub.url('citizen-api') });
   admin = testKafka().admin();
   await admin.connect();
   const generator = createGenerator(SEED + 1);
@@ -412,9 +413,80 @@ describe('the citizen API refuses every hostile read and audits nothing', () => 
   }, 180_000 * SCALE);
 });
 
+describe("the operators' console refuses every hostile request and re-drives nothing", () => {
+  const operator = { authorization: 'Bearer dev-operator-key', 'x-lgsp-console': '1' };
+  const codes = ['ID_BIRTH_MISMATCH', 'ACTIVITY_AFTER_DEATH', 'ROLE_WHILE_BANNED', 'NO_CIVIL_RECORD'];
+
+  it('POST /v1/session: hostile logins', async () => {
+    const body = fc.oneof(
+      hostileJsonValue().filter((value) => !(value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { key?: unknown }).key === 'string')).map((value) => JSON.stringify(value) ?? 'null'),
+      hostileString({ huge: false }).map((key) => JSON.stringify({ key })),
+      fc.constantFrom('dev-land-key', 'dev-citizen-portal-key', 'DEV-OPERATOR-KEY', 'dev-operator-key ').map((key) => JSON.stringify({ key })),
+      brokenJson(fc.constant(JSON.stringify({ key: 'dev-operator-key' }))),
+      fc.constant(JSON.stringify({ key: 'dev-operator-key', extra: true })),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, fc.boolean(), otherContentType([]), async (text, withHeader, contentType) => {
+        await refused('console', {
+          method: 'POST',
+          path: '/v1/session',
+          headers: { ...(withHeader ? { 'x-lgsp-console': '1' } : {}), 'content-type': contentType ?? 'application/json' },
+          body: text,
+        });
+      }),
+      { seed: SEED, numRuns: runs(80) },
+    );
+  }, 180_000 * SCALE);
+
+  it('POST /v1/console/dead-letters:redrive: hostile selections', async () => {
+    const body = fc.oneof(
+      hostileJsonValue().map((value) => JSON.stringify({ ids: value })),
+      hostileJsonValue().filter((value) => value !== true).map((value) => JSON.stringify({ all: value })),
+      fc.constant(JSON.stringify({ ids: ['x'], all: true })),
+      fc.constant(JSON.stringify({})),
+      fc.constant(JSON.stringify({ ids: Array.from({ length: 1_001 }, (_, index) => `letter-${index}`) })),
+      brokenJson(fc.constant(JSON.stringify({ all: true }))),
+    ).filter((text) => {
+      // A selection of real shape would be answered (each id found or not): not hostile.
+      const parsed = (() => {
+        try {
+          return JSON.parse(text) as { ids?: unknown };
+        } catch {
+          return undefined;
+        }
+      })();
+      const ids = parsed?.ids;
+      return !(Array.isArray(ids) && ids.length > 0 && ids.length <= 1_000 && ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 512) && Object.keys(parsed!).length === 1);
+    });
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        await refused('console', { method: 'POST', path: '/v1/console/dead-letters:redrive', headers: { ...operator, 'content-type': 'application/json' }, body: text });
+      }),
+      { seed: SEED, numRuns: runs(80) },
+    );
+  }, 180_000 * SCALE);
+
+  it('GET record views, issue pages and trends with hostile parameters', async () => {
+    const request = fc.oneof(
+      hostileString({ huge: false }).filter((id) => id.length > 0 && !/^\d{12}$/.test(id)).map((id) => `/v1/console/records/${percentEncode(id)}`),
+      fc.stringMatching(/^999\d{9}$/).map((id) => `/v1/console/records/${id}/history`),
+      fc.tuple(fc.constantFrom(KNOWN_ID), hostileString({ huge: false })).map(([id, limit]) => `/v1/console/records/${id}/history?limit=${percentEncode(limit)}`),
+      hostileString({ huge: false }).filter((code) => !codes.includes(code)).map((code) => `/v1/console/quality/issues/${percentEncode(code)}/records`),
+      fc.tuple(fc.constantFrom(...codes), hostileString({ huge: false })).map(([code, cursor]) => `/v1/console/quality/issues/${code}/records?cursor=${percentEncode(cursor)}&limit=0`),
+      hostileString({ huge: false }).filter((minutes) => !/^\d+$/.test(minutes)).map((minutes) => `/v1/console/series?minutes=${percentEncode(minutes)}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(request, async (target) => {
+        await refused('console', { method: 'GET', path: target, headers: { authorization: operator.authorization } });
+      }),
+      { seed: SEED, numRuns: runs(120) },
+    );
+  }, 180_000 * SCALE);
+});
+
 describe('every service refuses unknown paths and methods', () => {
   it('answers 401, 404 or 405 as problem+json, whatever the path, method and body', async () => {
-    const services: HubServiceName[] = ['consolidator', 'citizen-api', 'adapter-land', 'adapter-enterprise', 'adapter-household', 'adapter-judicial'];
+    const services: HubServiceName[] = ['consolidator', 'citizen-api', 'adapter-land', 'adapter-enterprise', 'adapter-household', 'adapter-judicial', 'console'];
     const segment = fc.oneof(hostileString({ huge: false }).map((text) => percentEncode(text)), fc.constantFrom('v1', 'events', 'records', 'citizens', 'schemas', 'health', '..', '.', '%2e%2e', ''));
     const request = fc.record({
       service: fc.constantFrom(...services),
@@ -435,6 +507,11 @@ describe('every service refuses unknown paths and methods', () => {
           headers: { authorization, ...(contentType !== null ? { 'content-type': contentType } : {}) },
           ...(body !== null && method !== 'GET' ? { body } : {}),
         });
+        // A page of the console sends a browser to its login page; that is the whole of what it answers.
+        if (service === 'console' && answer.status === 303) {
+          expect(answer.headers.get('location'), `${method} ${target}`).toBe('/login');
+          return;
+        }
         // The open routes answer GET, and the schema catalogue answers a key the hub knows; nothing else.
         if (answer.status < 400) {
           const label = `${method} ${target} → ${answer.status}`;
@@ -453,7 +530,7 @@ describe('every service refuses unknown paths and methods', () => {
 
 describe('after the hostile run', () => {
   it('every process is up and healthy', async () => {
-    for (const name of ['consolidator', 'citizen-api', 'adapter-land', 'adapter-enterprise', 'adapter-household', 'adapter-judicial'] as const) {
+    for (const name of ['consolidator', 'citizen-api', 'adapter-land', 'adapter-enterprise', 'adapter-household', 'adapter-judicial', 'console'] as const) {
       expect(hub.service(name).child.exitCode, name).toBeNull();
       expect((await fetch(`${hub.url(name)}/health`)).status, name).toBe(200);
     }

@@ -48,7 +48,13 @@ export const postSessionSchema = {
   tags: ['session'],
   summary: 'Log in with the operator key; answers an HttpOnly session cookie (the key is never put in it)',
   headers: { type: 'object', required: ['x-lgsp-console'], properties: { 'x-lgsp-console': { type: 'string', const: '1' } } },
-  body: { type: 'object', required: ['key'], additionalProperties: false, properties: { key: { type: 'string', minLength: 1, maxLength: 256 } } },
+  // The key exactly as the policy holds it: blanks around it are a typing mistake to name, not to forgive.
+  body: {
+    type: 'object',
+    required: ['key'],
+    additionalProperties: false,
+    properties: { key: { type: 'string', minLength: 1, maxLength: 256, pattern: '^\\S(?:.*\\S)?$', description: 'The operator key, without blanks around it' } },
+  },
   response: {
     201: { type: 'object', required: ['operator', 'expiresAt'], properties: { operator: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } } },
     401: problemResponse('Not an operator key of the hub'),
