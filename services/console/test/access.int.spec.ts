@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTopics, hubTopicSpecs } from '@lgsp/kafka';
-import { stackEndpoints, testKafka, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix, type ServiceProcess } from '@lgsp/testkit';
+import { eventually, stackEndpoints, testKafka, uniqueId, uniqueKeyPrefix, uniqueTopicPrefix, type ServiceProcess } from '@lgsp/testkit';
 import { signSessionToken, newSessionId } from '../src/auth/session-token.ts';
 import { SESSION_COOKIE } from '../src/auth/cookies.ts';
 import { CONSOLE_HEADER, consoleExit, logIn, request, startConsole } from './console-process.ts';
@@ -153,6 +153,9 @@ describe('the console lets in the operator only', () => {
   });
 
   it('serves every route to the session, and the app page with a CSP that allows only its own import map', async () => {
+    // The figures are answered 503 until the first sample has been read from Kafka, which can take several
+    // seconds on a loaded machine (other suites start brokers alongside): wait for it, then check each route.
+    await eventually(async () => ((await request(base, 'GET', '/v1/console/overview', { cookie })).status === 200 ? true : undefined), { timeoutMs: 45_000, intervalMs: 500 });
     for (const route of routes.filter((candidate) => candidate.method === 'GET')) {
       const answer = await request(base, 'GET', route.path, { cookie });
       // Record views need the citizen API, which is down here: 503, never 401.
