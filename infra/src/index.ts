@@ -13,5 +13,5 @@ export { composeStarter } from './compose-stack.ts';
 export { bootstrapTopics } from './bootstrap-topics.ts';
 export { KAFKA_VERSION, dataDir, cacheDir, repoRoot } from './paths.ts';
 export { readPidFile, stopPid } from './process-control.ts';
-export { HUB_SERVICES } from './services.ts';
+export { HUB_SERVICES, hubServicesAt, serviceUrlVariable } from './services.ts';
 export type { ServiceSpec } from './supervisor.ts';

@@ -24,3 +24,18 @@ export const HUB_SERVICES: readonly ServiceSpec[] = [
   // Last: it reads the others (figures, the citizen API for record views, the adapters for re-drives).
   { name: 'console', entry: 'services/console/src/server.ts', port: 8091, env: { POLICY_FILE: DEVELOPMENT_POLICY } },
 ];
+
+/** `adapter-land` → `ADAPTER_LAND_URL`: the variable that tells the console and the CLI where a service answers. */
+export function serviceUrlVariable(service: string): string {
+  return `${service.toUpperCase().replaceAll('-', '_')}_URL`;
+}
+
+/**
+ * The services with every port moved by `offset` (HUB_PORT_OFFSET), so a second hub can run beside the first
+ * on one machine, and the `<SERVICE>_URL` variables that point the services at each other there.
+ */
+export function hubServicesAt(offset: number): { services: ServiceSpec[]; urls: Record<string, string> } {
+  const services = HUB_SERVICES.map((service) => ({ ...service, port: service.port + offset }));
+  const urls = Object.fromEntries(services.map((service) => [serviceUrlVariable(service.name), `http://127.0.0.1:${service.port}`]));
+  return { services, urls };
+}

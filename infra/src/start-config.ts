@@ -12,6 +12,8 @@ export const startConfigSchema = {
     KAFKA_TOPIC_PREFIX: commonConfigProperties.KAFKA_TOPIC_PREFIX,
     KAFKA_TOPIC_PARTITIONS: { type: 'integer', minimum: 1, maximum: 1000, default: 6 },
     KAFKA_REPLICATION_FACTOR: { type: 'integer', minimum: 1, maximum: 10, default: 1 },
+    /** Added to every service's port (8080 → 8080 + offset …), to run a second hub beside the first. */
+    HUB_PORT_OFFSET: { type: 'integer', minimum: 0, maximum: 50000, default: 0 },
   },
 } as const;
 

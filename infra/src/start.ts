@@ -5,7 +5,7 @@ import { DEV_KEYS } from '@lgsp/policy';
 import { createLogger, exitOnConfigError } from '@lgsp/runtime';
 import { bootstrapTopics } from './bootstrap-topics.ts';
 import { composeStarter } from './compose-stack.ts';
-import { HUB_SERVICES } from './services.ts';
+import { hubServicesAt } from './services.ts';
 import { resolveStack, type KafkaEndpoint, type RedisEndpoint } from './stack.ts';
 import { superviseServices, type Supervisor } from './supervisor.ts';
 import { loadStartConfig, type StartConfig } from './start-config.ts';
@@ -54,8 +54,9 @@ try {
   say('');
   say(`  ${'Kafka'.padEnd(18)} ${stack.kafka.brokers}   (${stack.kafka.origin})`);
   say(`  ${'Redis'.padEnd(18)} ${stack.redis.url}   (${stack.redis.origin})`);
-  const width = Math.max(18, ...HUB_SERVICES.map((service) => service.name.length));
-  for (const service of HUB_SERVICES) say(`  ${service.name.padEnd(width)} http://127.0.0.1:${service.port}   (/health, /ready, /metrics, /openapi.json)`);
+  const { services, urls } = hubServicesAt(config.HUB_PORT_OFFSET);
+  const width = Math.max(18, ...services.map((service) => service.name.length));
+  for (const service of services) say(`  ${service.name.padEnd(width)} http://127.0.0.1:${service.port}   (/health, /ready, /metrics, /openapi.json)`);
   say('');
   say('Development keys (Authorization: Bearer <key>; refused when NODE_ENV=production):');
   const keyWidth = Math.max(...DEV_KEYS.map((key) => key.key.length));
@@ -64,8 +65,8 @@ try {
   say('Press Ctrl-C to stop.');
   say('');
   supervisor = superviseServices(
-    HUB_SERVICES,
-    { ...process.env, KAFKA_BROKERS: stack.kafka.brokers, REDIS_URL: stack.redis.url, NODE_ENV: config.NODE_ENV, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    services,
+    { ...process.env, ...urls, KAFKA_BROKERS: stack.kafka.brokers, REDIS_URL: stack.redis.url, NODE_ENV: config.NODE_ENV, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
     say,
   );
 } catch (error) {

@@ -40,6 +40,8 @@ export function superviseServices(specs: readonly ServiceSpec[], baseEnv: NodeJS
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     entry.child = child;
+    // The pid, so an operator (or a test) can tell the service's process from its restarted successor.
+    write(`${label}started (pid ${child.pid})`);
     for (const stream of [child.stdout, child.stderr]) {
       if (stream) readline.createInterface({ input: stream }).on('line', (line) => write(label + line));
     }

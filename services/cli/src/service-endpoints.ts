@@ -1,15 +1,12 @@
 // Where each hub service answers: infra's HUB_SERVICES (names and default ports, the ones `pnpm start`
 // uses) on HUB_HOST, unless <SERVICE>_URL names the service's base URL.
-import { HUB_SERVICES } from '@lgsp/infra';
+import { HUB_SERVICES, serviceUrlVariable } from '@lgsp/infra';
+
+export { serviceUrlVariable };
 
 export interface ServiceEndpoint {
   name: string;
   url: string;
-}
-
-/** `adapter-land` → `ADAPTER_LAND_URL`. */
-export function serviceUrlVariable(service: string): string {
-  return `${service.toUpperCase().replaceAll('-', '_')}_URL`;
 }
 
 export const SERVICE_NAMES: readonly string[] = HUB_SERVICES.map((service) => service.name);
