@@ -14,13 +14,25 @@ export interface CreateKafkaOptions {
   retry?: KafkaConfig['retry'];
 }
 
-function pinoLogCreator(logger: Logger): logCreator {
+/**
+ * kafkajs's connection logs every error answer of a broker at ERROR before the layer above decides what it
+ * means: most are retried and pass (a topic just created and not yet known, a coordinator loading, a
+ * leader moving). The outcome is what matters, and the hub logs it where it has one (a refusal, a crash), so
+ * these answers are kept at debug: an ERROR line from the hub then always means something went wrong.
+ */
+const isBrokerAnswerBeforeRetry = (namespace: string, message: string): boolean => namespace === 'Connection' && message.startsWith('Response ');
+
+export function pinoLogCreator(logger: Logger): logCreator {
   const kafkaLogger = logger.child({ component: 'kafkajs' });
   return () => ({ namespace, level, log }) => {
     const { message, ...extra } = log;
     const fields = { namespace, ...extra };
     switch (level) {
       case logLevel.ERROR:
+        if (isBrokerAnswerBeforeRetry(namespace, message)) {
+          kafkaLogger.debug(fields, message);
+          break;
+        }
         kafkaLogger.error(fields, message);
         break;
       case logLevel.WARN:
