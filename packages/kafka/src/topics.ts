@@ -61,6 +61,8 @@ export function hubTopicSpecs({ prefix = '', partitions = 6, replicationFactor =
   ];
 }
 
+const TOPIC_CREATION_TIMEOUT_MS = 30_000;
+
 export interface ConfigDrift {
   topic: string;
   key: string;
@@ -84,8 +86,9 @@ export async function ensureTopics(admin: Admin, specs: readonly TopicSpec[]): P
       replicationFactor: spec.replicationFactor,
       configEntries: Object.entries(spec.configs).map(([name, value]) => ({ name, value })),
     }));
-    // Another instance may create the same topics at the same moment; both must succeed.
-    await admin.createTopics({ topics, waitForLeaders: true });
+    // Another instance may create the same topics at the same moment; both must succeed. A busy broker can
+    // take several seconds to know topics it has just created: kafkajs's 5 s default is too short for one.
+    await admin.createTopics({ topics, waitForLeaders: true, timeout: TOPIC_CREATION_TIMEOUT_MS });
   }
   const existing = specs.filter((spec) => present.has(spec.topic));
   const drift = existing.length > 0 ? await findDrift(admin, existing) : [];

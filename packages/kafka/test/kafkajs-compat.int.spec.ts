@@ -42,6 +42,7 @@ beforeAll(async () => {
   await admin.createTopics({
     topics: [{ topic, numPartitions: 3, replicationFactor: 1, configEntries: [{ name: 'retention.ms', value: '-1' }] }],
     waitForLeaders: true,
+    timeout: 30_000,
   });
 });
 

@@ -8,7 +8,7 @@ const topic = `${uniqueTopicPrefix()}big`;
 
 beforeAll(async () => {
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+  await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true, timeout: 30_000 });
 });
 afterAll(async () => {
   await admin.deleteTopics({ topics: [topic] }).catch(() => {});
@@ -36,7 +36,7 @@ describe('the hub producer when the broker goes away', () => {
     const producer = createProducer({ kafka: privateKafka, logger: captured.logger, timeoutMs: 2_000 });
     try {
       await privateAdmin.connect();
-      await privateAdmin.createTopics({ topics: [{ topic: 'outage', numPartitions: 1 }], waitForLeaders: true });
+      await privateAdmin.createTopics({ topics: [{ topic: 'outage', numPartitions: 1 }], waitForLeaders: true, timeout: 30_000 });
       await privateAdmin.disconnect();
       await producer.publish('outage', [{ key: 'a', value: 'before' }]);
       await broker.stop();

@@ -18,10 +18,13 @@ import { startConsolidator, type RunningConsolidator } from './consolidator-proc
 const TARGET_EVENTS = 20_000;
 const KILLS = 6;
 
-async function waitCaughtUp(kafka: Kafka, groupId: string, topics: string[], timeoutMs = 240_000): Promise<void> {
+/** Waits for the group to reach the end of the topics; fails at once, with what it wrote, if the consolidator stops. */
+async function waitCaughtUp(kafka: Kafka, groupId: string, topics: string[], consolidator: RunningConsolidator, timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await groupCaughtUp(kafka, groupId, topics))) {
-    if (Date.now() > deadline) throw new Error(`group ${groupId} did not catch up within ${timeoutMs} ms`);
+    const tail = (): string => consolidator.output().split('\n').slice(-40).join('\n');
+    if (consolidator.child.exitCode !== null) throw new Error(`the consolidator of ${groupId} exited (${consolidator.child.exitCode}) before catching up:\n${tail()}`);
+    if (Date.now() > deadline) throw new Error(`group ${groupId} did not catch up within ${timeoutMs} ms; the consolidator wrote last:\n${tail()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -140,7 +143,7 @@ describe.each(stores)('the consolidator on $name', (store) => {
       await consolidator.started;
     }
     await producer.disconnect();
-    await waitCaughtUp(kafka, groupId, registryTopics);
+    await waitCaughtUp(kafka, groupId, registryTopics, consolidator);
     consolidator.child.kill('SIGTERM');
     expect(await consolidator.exited).toBe(0);
 
@@ -164,7 +167,7 @@ describe.each(stores)('the consolidator on $name', (store) => {
     const rebuildGroup = uniqueId('rebuild');
     const rebuild = start({ REDIS_KEY_PREFIX: rebuildPrefix, CONSOLIDATOR_GROUP_ID: rebuildGroup, CONSOLIDATOR_CHUNK_SIZE: '2000' });
     await rebuild.started;
-    await waitCaughtUp(kafka, rebuildGroup, registryTopics);
+    await waitCaughtUp(kafka, rebuildGroup, registryTopics, rebuild);
     rebuild.child.kill('SIGTERM');
     await rebuild.exited;
     const live = await storedRecords(redis, { prefix: keyPrefix, generation: '1' });
