@@ -3,40 +3,17 @@
 // on stderr naming the file and the fault, exit 78. A production policy with keys of its own starts, and
 // then a development key is just an unknown key. (The consolidator takes no keys and loads no policy:
 // it serves only the open routes, which tests/security/http-surface.int.spec.ts checks.)
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { developmentPolicyPath, hashKey } from '@lgsp/policy';
 import { createKafka, ensureTopics, hubTopicSpecs } from '@lgsp/kafka';
-import { quietLogger, serviceEntry, stackEndpoints, startServiceProcess, uniqueKeyPrefix, uniqueTopicPrefix, type HubServiceName, type ServiceProcess } from '@lgsp/testkit';
+import { quietLogger, runServiceToExit, serviceEntry, stackEndpoints, startServiceProcess, uniqueKeyPrefix, uniqueTopicPrefix, type HubServiceName, type ServiceExit, type ServiceProcess } from '@lgsp/testkit';
 
 const KEYED_SERVICES: HubServiceName[] = ['citizen-api', 'adapter-land', 'adapter-enterprise', 'adapter-household', 'adapter-judicial'];
 
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runToExit(service: HubServiceName, env: Record<string, string>, timeoutMs = 30_000): Promise<Exit> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [serviceEntry(service)], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${service} did not stop within ${timeoutMs} ms; it started with NODE_ENV=production:\n${stdout.slice(-2000)}`));
-    }, timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const runToExit = (service: HubServiceName, env: Record<string, string>): Promise<ServiceExit> => runServiceToExit(serviceEntry(service), env);
 
 let dir: string;
 const started: ServiceProcess[] = [];

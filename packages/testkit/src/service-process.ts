@@ -40,6 +40,37 @@ export interface ServiceProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+export interface ServiceExit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr as they arrived. */
+  output: string;
+}
+
+/** Runs a service expecting it to stop by itself (a start-up it must refuse): its exit code and what it wrote. */
+export function runServiceToExit(entry: string, env: Record<string, string>, timeoutMs = 30_000): Promise<ServiceExit> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [entry], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const written = { stdout: '', stderr: '', output: '' };
+    for (const stream of ['stdout', 'stderr'] as const) {
+      child[stream].on('data', (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        written[stream] += text;
+        written.output += text;
+      });
+    }
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${path.relative(repoRoot, entry)} did not stop within ${timeoutMs} ms:\n${written.output.slice(-2000)}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, ...written });
+    });
+  });
+}
+
 export async function startServiceProcess(entry: string, env: Record<string, string>, readyMessage: string, timeoutMs = 60_000): Promise<ServiceProcess> {
   const child = spawn(process.execPath, [entry], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -1,7 +1,6 @@
 // The console as these tests run it: a real process from its entry point, and requests to it over real
 // HTTP with or without the session cookie.
-import { spawn } from 'node:child_process';
-import { serviceEntry, startServiceProcess, type ServiceProcess } from '@lgsp/testkit';
+import { runServiceToExit, serviceEntry, startServiceProcess, type ServiceProcess } from '@lgsp/testkit';
 
 export const CONSOLE_ENTRY = serviceEntry('console');
 export const CONSOLE_HEADER = { 'x-lgsp-console': '1' } as const;
@@ -12,13 +11,7 @@ export function startConsole(env: Record<string, string>): Promise<ServiceProces
 
 /** Runs the console expecting it to stop at start-up: its exit code and what it wrote. */
 export async function consoleExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [CONSOLE_ENTRY], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
-  clearTimeout(timer);
+  const { code, output } = await runServiceToExit(CONSOLE_ENTRY, env, timeoutMs);
   return { code, output };
 }
 
